@@ -1,0 +1,103 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+
+/// The assemble phase: URLs, titles, order and tags. Pure: documents in, a `Site` out.
+enum Assemble {
+    static func site(config: SiteConfig, documents rendered: [(SourceDocument, Rendered)]) throws(BuildFailure) -> Site {
+        var diagnostics: [Diagnostic] = []
+        var documents = rendered.map { source, rendered in
+            PageDocument(source: source, rendered: rendered,
+                         title: source.title ?? rendered.title ?? source.fileTitle,
+                         url: url(of: source), tagSlugs: [])
+        }
+        documents.sort(by: newestFirst(offset: config.utcOffset))
+
+        var tags: [TagGroup] = []
+        var tagsBySlug: [String: Int] = [:]
+        var spellings: [String: [String: Int]] = [:]
+        for index in documents.indices {
+            var slugs: [String] = []
+            for name in documents[index].source.tags {
+                let slug = Slug.segment(name)
+                guard !slug.isEmpty else {
+                    diagnostics.append(.error(at: documents[index].source.frontMatter.location(of: "tags", in: documents[index].source.path),
+                                              "tag '\(name)' has no letters or numbers, so it has no URL"))
+                    continue
+                }
+                guard !slugs.contains(slug) else { continue }
+                slugs.append(slug)
+                spellings[slug, default: [:]][name, default: 0] += 1
+                if let existing = tagsBySlug[slug] {
+                    tags[existing].members.append(index)
+                } else {
+                    tagsBySlug[slug] = tags.count
+                    tags.append(TagGroup(name: name, slug: slug, members: [index]))
+                }
+            }
+            documents[index].tagSlugs = slugs
+        }
+        // Tags group case-insensitively; the name shown is the spelling used most (then the first in order).
+        for index in tags.indices {
+            let counts = spellings[tags[index].slug] ?? [:]
+            tags[index].name = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? tags[index].name
+        }
+        tags.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        tagsBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
+
+        diagnostics += urlCollisions(documents)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        let entries = documents.indices.filter { documents[$0].kind != .page }
+        return Site(config: config, documents: documents, entries: entries, tags: tags, tagsBySlug: tagsBySlug)
+    }
+
+    /// `/posts/<slug>/`, `/retrospectives/<slug>/`, or for a page its folder and slug; `permalink` wins.
+    static func url(of document: SourceDocument) -> String {
+        if let permalink = document.frontMatter["permalink"]?.scalarText, !permalink.isEmpty {
+            let trimmed = permalink.split(separator: "/").joined(separator: "/")
+            return trimmed.isEmpty ? "/" : "/\(trimmed)/"
+        }
+        switch document.kind {
+        case .post: return "/posts/\(document.slug)/"
+        case .retrospective: return "/retrospectives/\(document.slug)/"
+        case .page:
+            let folders = document.folder.split(separator: "/").map { Slug.segment(String($0)) }.filter { !$0.isEmpty }
+            let isIndex = FileName.stem(document.path.split(separator: "/").last.map(String.init) ?? "").lowercased() == "index"
+            let segments = isIndex ? folders : folders + [document.slug]
+            return segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
+        }
+    }
+
+    /// URLs the generated pages take, so that a document claiming one is named.
+    static let generatedURLs: [String: String] = ["/": "the home page", "/tags/": "the tag index"]
+
+    static func urlCollisions(_ documents: [PageDocument]) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
+            let url = document.url
+            let clash = owners[url] ?? generatedURLs[url]
+                ?? (url.hasPrefix("/tags/") || url.hasPrefix("/page/") ? "a generated tag or list page" : nil)
+            if let clash {
+                diagnostics.append(.error(at: SourceLocation(path: document.source.path),
+                                          "this document's URL \(url) is also the URL of \(clash): give one of them another 'slug' or 'permalink'"))
+            } else {
+                owners[url] = document.source.path
+            }
+        }
+        return diagnostics
+    }
+
+    static func newestFirst(offset: Int) -> (PageDocument, PageDocument) -> Bool {
+        { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?):
+                let (sx, sy) = (x.secondsSinceEpoch(defaultOffset: offset), y.secondsSinceEpoch(defaultOffset: offset))
+                return sx != sy ? sx > sy : a.source.path < b.source.path
+            case (.some, .none): return true
+            case (.none, .some): return false
+            case (.none, .none): return (a.title, a.source.path) < (b.title, b.source.path)
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+
+/// Builds the values templates see. Each key is documented in `themes/README.md`; empty values are
+/// left out so that `{{#key}}` sections test for presence.
+struct PageContext: Sendable {
+    let site: Site
+
+    /// The `site` values, made per page: cheap, and it keeps this type a plain `Sendable` value.
+    var siteValues: [String: Any] {
+        let config = site.config
+        var values: [String: Any] = [
+            "title": config.title,
+            "language": config.language,
+            "base_path": config.basePath,
+            "home_url": href("/", config),
+            "tags_url": href("/tags/", config),
+            "labels": Labels.forLanguage(config.language),
+            "params": config.params.mapValues(templateValue),
+        ]
+        values["description"] = config.description.nilIfEmpty
+        values["author"] = config.author.nilIfEmpty
+        values["base_url"] = config.baseURL.nilIfEmpty
+        return values
+    }
+
+    /// The context of one document's own page.
+    func document(_ index: Int) -> [String: Any] {
+        var page = summary(index)
+        let document = site.documents[index]
+        page["content"] = document.rendered.html
+        page["toc_html"] = document.rendered.tocHTML.nilIfEmpty
+        page["toc"] = document.rendered.toc.isEmpty ? nil : document.rendered.toc.map(tocValue)
+        page["title_id"] = document.rendered.titleID
+        return ["site": siteValues, "page": page]
+    }
+
+    /// What a list shows of a document: title, url, date, tags, excerpt.
+    func summary(_ index: Int) -> [String: Any] {
+        let document = site.documents[index]
+        let matter = document.source.frontMatter
+        var page: [String: Any] = [
+            "title": document.title,
+            "url": href(document.url, site.config),
+            "kind": document.kind.rawValue,
+            "is_\(document.kind.rawValue)": true,
+            "params": matter.values.mapValues(templateValue),
+        ]
+        page["permalink"] = site.config.origin.isEmpty ? nil : site.config.origin + href(document.url, site.config)
+        page["subtitle"] = matter["subtitle"]?.scalarText?.nilIfEmpty
+        page["description"] = (matter["description"] ?? matter["summary"])?.scalarText?.nilIfEmpty
+        page["excerpt"] = document.rendered.excerptHTML.nilIfEmpty
+        if let date = document.date {
+            page["date"] = [
+                "iso": date.rfc3339(defaultOffset: site.config.utcOffset),
+                "day": date.isoDay,
+                "text": Labels.date(date, language: site.config.language),
+            ]
+        }
+        let tags = document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValue(site.tags[$0]) }
+        if !tags.isEmpty { page["tags"] = tags }
+        page["has_tags"] = !tags.isEmpty
+        return page
+    }
+
+    func tagValue(_ tag: TagGroup) -> [String: Any] {
+        ["name": tag.name, "slug": tag.slug, "url": href(tag.url, site.config), "count": tag.members.count]
+    }
+
+    func list(title: String, members: [Int], pagination: Pagination, extra: [String: Any] = [:]) -> [String: Any] {
+        var page: [String: Any] = ["title": title, "url": href(pagination.url(of: pagination.current), site.config)]
+        for (key, value) in extra { page[key] = value }
+        var paginator: [String: Any] = ["current": pagination.current, "total": pagination.total]
+        if pagination.current > 1 { paginator["prev_url"] = href(pagination.url(of: pagination.current - 1), site.config) }
+        if pagination.current < pagination.total { paginator["next_url"] = href(pagination.url(of: pagination.current + 1), site.config) }
+        var context: [String: Any] = ["site": siteValues, "page": page]
+        let entries = members.map(summary)
+        if !entries.isEmpty { context["pages"] = entries }
+        context["has_pages"] = !entries.isEmpty
+        if pagination.total > 1 { context["pagination"] = paginator }
+        return context
+    }
+
+    func tagIndex() -> [String: Any] {
+        var context: [String: Any] = ["site": siteValues, "page": ["title": Labels.forLanguage(site.config.language)["all_tags"] ?? "Tags",
+                                                                    "url": href("/tags/", site.config)]]
+        if !site.tags.isEmpty { context["tags"] = site.tags.map(tagValue) }
+        context["has_tags"] = !site.tags.isEmpty
+        return context
+    }
+
+    private func tocValue(_ entry: TOCEntry) -> [String: Any] {
+        var value: [String: Any] = ["id": entry.id, "text": entry.text, "url": "#" + URLPath.encode(entry.id)]
+        if !entry.children.isEmpty { value["children"] = entry.children.map(tocValue) }
+        return value
+    }
+}
+
+/// A page of a paginated list: page 1 at the list's own URL, page N at `<list>page/N/`.
+struct Pagination {
+    var base: String
+    var current: Int
+    var total: Int
+
+    func url(of number: Int) -> String { number <= 1 ? base : "\(base)page/\(number)/" }
+}
+
+/// An `href` for a site path: under the site's base path, percent-encoded.
+func href(_ path: String, _ config: SiteConfig) -> String {
+    URLPath.encode(config.basePath + path)
+}
+
+/// A front matter value as templates take it.
+func templateValue(_ value: FrontMatterValue) -> Any {
+    switch value {
+    case .string(let s): return s
+    case .integer(let i): return i
+    case .number(let d): return d
+    case .bool(let b): return b
+    case .null: return Optional<String>.none as Any
+    case .list(let items): return items.map(templateValue)
+    case .map(let map): return map.mapValues(templateValue)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,97 @@
+import SitegenContent
+import SitegenCore
+import SitegenTemplates
+
+/// The render phase: every page of the site through the theme's templates. Pure but for reading
+/// nothing: the site and theme in, output files out.
+enum RenderPages {
+    /// One page to render: which template, which context, where it goes.
+    struct Job: Sendable {
+        enum Subject: Sendable, Hashable {
+            case document(Int)
+            case home(page: Int, of: Int)
+            case tag(Int, page: Int, of: Int)
+            case tagIndex
+        }
+
+        var template: String
+        var subject: Subject
+        var url: String
+    }
+
+    /// Which template each page uses; an unknown `layout` is an error naming the page.
+    static func jobs(for site: Site, theme: Theme) throws(BuildFailure) -> [Job] {
+        var diagnostics: [Diagnostic] = []
+        var jobs: [Job] = []
+        for (index, document) in site.documents.enumerated() {
+            let kindTemplate = document.kind.rawValue
+            var template = kindTemplate
+            if let layout = document.source.frontMatter["layout"]?.scalarText, !layout.isEmpty {
+                if isPageTemplate(layout, in: theme) {
+                    template = layout
+                } else if !jekyllGenericLayouts.contains(layout) {
+                    let names = theme.templates.keys.filter { isPageTemplate($0, in: theme) }.sorted()
+                    diagnostics.append(.error(at: document.source.frontMatter.location(of: "layout", in: document.source.path),
+                                              "unknown layout '\(layout)' for this page; the theme '\(theme.chain[0])' has: \(names.joined(separator: ", "))"))
+                }
+            }
+            jobs.append(Job(template: template, subject: .document(index), url: document.url))
+        }
+        let perPage = site.config.postsPerPage
+        let homePages = pageCount(site.entries.count, perPage)
+        for number in 1...homePages {
+            jobs.append(Job(template: "home", subject: .home(page: number, of: homePages),
+                            url: Pagination(base: "/", current: number, total: homePages).url(of: number)))
+        }
+        for (index, tag) in site.tags.enumerated() {
+            let total = pageCount(tag.members.count, perPage)
+            for number in 1...total {
+                jobs.append(Job(template: "tag", subject: .tag(index, page: number, of: total),
+                                url: Pagination(base: tag.url, current: number, total: total).url(of: number)))
+            }
+        }
+        jobs.append(Job(template: "tags", subject: .tagIndex, url: "/tags/"))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return jobs
+    }
+
+    /// Layout names Jekyll themes use for "the usual template of this kind".
+    static let jekyllGenericLayouts: Set<String> = ["default", "post", "page", "single", "none"]
+
+    static func isPageTemplate(_ name: String, in theme: Theme) -> Bool {
+        theme.hasTemplate(name) && !name.contains("/") && name != "base"
+    }
+
+    static func pageCount(_ items: Int, _ perPage: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
+
+    /// Renders one page to the file it becomes.
+    static func render(_ job: Job, site: Site, context: PageContext, theme: Theme) -> OutputFile {
+        let values: [String: Any]
+        let perPage = site.config.postsPerPage
+        switch job.subject {
+        case .document(let index):
+            values = context.document(index)
+        case .home(let number, let total):
+            let members = Array(site.entries.dropFirst((number - 1) * perPage).prefix(perPage))
+            values = context.list(title: site.config.title, members: members,
+                                  pagination: Pagination(base: "/", current: number, total: total),
+                                  extra: ["is_home": true])
+        case .tag(let index, let number, let total):
+            let tag = site.tags[index]
+            let members = Array(tag.members.dropFirst((number - 1) * perPage).prefix(perPage))
+            values = context.list(title: tag.name, members: members,
+                                  pagination: Pagination(base: tag.url, current: number, total: total),
+                                  extra: ["tag": context.tagValue(tag)])
+        case .tagIndex:
+            values = context.tagIndex()
+        }
+        let html = theme.render(job.template, context: values) ?? ""
+        return OutputFile(path: outputPath(of: job.url), contents: .bytes(Array(html.utf8)))
+    }
+
+    /// `/posts/회고/` → `posts/회고/index.html`.
+    static func outputPath(of url: String) -> String {
+        let trimmed = url.split(separator: "/").joined(separator: "/")
+        return trimmed.isEmpty ? "index.html" : trimmed + "/index.html"
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenTemplates
+
+/// What to build, and where.
+public struct BuildOptions: Sendable {
+    /// The site root: the folder with `content/`, and maybe `site.yml` and `themes/`.
+    public var root: URL
+    public var output: URL
+    public var includeDrafts: Bool
+    /// Overrides `base_url` of `site.yml`.
+    public var baseURL: String?
+
+    public init(root: URL, output: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
+        self.root = root
+        self.output = output
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+    }
+}
+
+/// What a finished build tells the writer.
+public struct BuildReport: Sendable {
+    /// HTML pages written.
+    public var pageCount: Int
+    /// All files written, pages included.
+    public var fileCount: Int
+    public var warnings: [Diagnostic]
+}
+
+/// Builds a site in named phases: load → render Markdown → assemble → render pages → write.
+/// Only the first and the last touch the disk.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
+        try OutputWriter.checkReplaceable(options.output)
+        let (source, theme) = try await load(options)
+        let rendered = await renderMarkdown(source, includeDrafts: options.includeDrafts)
+        let site = try Assemble.site(config: source.config, documents: rendered)
+        let files = try await renderSite(site, theme: theme, assets: source.assets)
+        try await OutputWriter.write(files, to: options.output)
+        return BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count,
+                           warnings: source.warnings)
+    }
+
+    /// Load: `site.yml`, `content/` and the theme.
+    static func load(_ options: BuildOptions) async throws(BuildFailure) -> (SiteSource, Theme) {
+        var source = try await ContentLoader.load(root: options.root)
+        if let baseURL = options.baseURL {
+            source.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+        let theme = try ThemeLoader.load(name: source.config.theme, siteRoot: options.root)
+        return (source, theme)
+    }
+
+    /// Render Markdown: every document's body, on all cores.
+    public static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool) async -> [(SourceDocument, Rendered)] {
+        let documents = source.documents.filter { includeDrafts || !$0.isDraft }
+        let separator = source.config.excerptSeparator
+        return await documents.parallelMap { document in
+            let options = MarkdownOptions(
+                extractsTitle: document.title == nil,
+                fileTitle: document.fileTitle,
+                excerptSeparator: document.frontMatter["excerpt_separator"]?.scalarText ?? separator)
+            return (document, MarkdownRenderer.render(document.body, options: options))
+        }
+    }
+
+    /// Render pages: every page through the theme, then the theme's static files and the content's own files.
+    static func renderSite(_ site: Site, theme: Theme, assets: [Asset]) async throws(BuildFailure) -> [OutputFile] {
+        let jobs = try RenderPages.jobs(for: site, theme: theme)
+        let context = PageContext(site: site)
+        var files = await jobs.parallelMap { job in RenderPages.render(job, site: site, context: context, theme: theme) }
+        var taken = Set(files.map(\.path))
+        var diagnostics: [Diagnostic] = []
+        for asset in assets {
+            if taken.insert(asset.relativePath).inserted {
+                files.append(OutputFile(path: asset.relativePath, contents: .copy(of: asset.source)))
+            } else {
+                diagnostics.append(.error(at: .whole("content/" + asset.relativePath),
+                                          "this file would overwrite the generated page \(asset.relativePath)"))
+            }
+        }
+        for file in theme.staticFiles where taken.insert(file.path).inserted {
+            switch file.source {
+            case .bytes(let bytes): files.append(OutputFile(path: file.path, contents: .bytes(bytes)))
+            case .file(let url): files.append(OutputFile(path: file.path, contents: .copy(of: url)))
+            }
+        }
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+
+/// A document placed in the site: rendered, titled, given its URL and its tags.
+public struct PageDocument: Sendable {
+    public var source: SourceDocument
+    public var rendered: Rendered
+    public var title: String
+    /// The site-relative URL path, Unicode, ending in `/`: `/posts/회고/`.
+    public var url: String
+    public var tagSlugs: [String]
+    public var kind: DocumentKind { source.kind }
+    public var date: DocumentDate? { source.date }
+}
+
+/// A tag and the documents that carry it, newest first.
+public struct TagGroup: Sendable {
+    public var name: String
+    public var slug: String
+    /// Indices into `Site.documents`.
+    public var members: [Int]
+    public var url: String { "/tags/\(slug)/" }
+}
+
+/// The whole site as the render phase sees it: every decision about order and URLs already made.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Every document, newest first; undated ones last, by title.
+    public var documents: [PageDocument]
+    /// Indices of the posts and retrospectives, the documents the home page and feeds list.
+    public var entries: [Int]
+    /// Tags by slug, sorted by name.
+    public var tags: [TagGroup]
+    public var tagsBySlug: [String: Int]
+}
+
+/// A file of the finished site.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case bytes([UInt8])
+        case copy(of: URL)
+    }
+
+    /// Its path under the output root, NFC: `posts/회고/index.html`.
+    public var path: String
+    public var contents: Contents
+}

@@ -1,0 +1,109 @@
+import Foundation
+import SitegenCore
+
+/// What `site.yml` says about the whole site. Every key has a default, so a folder without the
+/// file builds too.
+public struct SiteConfig: Sendable, Hashable {
+    public var title = "My Retrospectives"
+    public var description = ""
+    public var author = ""
+    /// Where the site is published, ending in `/`: `https://user.github.io/blog/`. Empty: served at `/`.
+    public var baseURL = ""
+    /// The `<html lang>` and the language of dates and labels.
+    public var language = "ko"
+    public var theme = "default"
+    public var postsPerPage = 10
+    /// The UTC offset in seconds for dates written without one.
+    public var utcOffset = 0
+    public var excerptSeparator = "<!--more-->"
+    /// Keys under `params:`, handed to templates as they are.
+    public var params: [String: FrontMatterValue] = [:]
+
+    public init() {}
+
+    /// The path part of `baseURL` without its last `/`: `/blog` for `https://user.github.io/blog/`, "" at a root.
+    public var basePath: String {
+        var path = Substring(baseURL)
+        if let schemeEnd = baseURL.range(of: "://") { path = baseURL[schemeEnd.upperBound...].drop { $0 != "/" } }
+        let trimmed = path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return trimmed.isEmpty ? "" : "/" + trimmed
+    }
+
+    /// The scheme and host of `baseURL`: `https://user.github.io`, or "" when none is set.
+    public var origin: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "" }
+        let host = baseURL[schemeEnd.upperBound...].prefix { $0 != "/" }
+        return String(baseURL[..<schemeEnd.upperBound]) + host
+    }
+
+    static let knownKeys: Set<String> = [
+        "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
+        "posts_per_page", "paginate", "timezone", "excerpt_separator", "params",
+    ]
+
+    /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
+    public static func decode(yaml: String, path: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        let matter: FrontMatter
+        do {
+            matter = try FrontMatter.decode(yaml: yaml, firstLine: 1, path: path)
+        } catch {
+            return (config, [error])
+        }
+        var diagnostics: [Diagnostic] = []
+        func text(_ key: String) -> String? {
+            guard let value = matter[key] else { return nil }
+            guard let text = value.scalarText else {
+                diagnostics.append(.error(at: matter.location(of: key, in: path), "'\(key)' must be text, found \(value.kindName)"))
+                return nil
+            }
+            return text
+        }
+        for key in matter.values.keys.sorted() where !knownKeys.contains(key) {
+            diagnostics.append(.warning(at: matter.location(of: key, in: path), "unknown key '\(key)' in site.yml (ignored)"))
+        }
+        if let v = text("title") { config.title = v }
+        if let v = text("description") { config.description = v }
+        if let v = text("author") { config.author = v }
+        for key in ["base_url", "url", "baseurl"] where matter[key] != nil {
+            if let v = text(key) { config.baseURL = v.isEmpty || v.hasSuffix("/") ? v : v + "/" }
+            break
+        }
+        for key in ["language", "lang"] where matter[key] != nil {
+            if let v = text(key) { config.language = v }
+            break
+        }
+        if let v = text("theme") { config.theme = v }
+        if let v = text("excerpt_separator"), !v.isEmpty { config.excerptSeparator = v }
+        for key in ["posts_per_page", "paginate"] where matter[key] != nil {
+            if case .integer(let n)? = matter[key], n > 0 {
+                config.postsPerPage = n
+            } else {
+                diagnostics.append(.error(at: matter.location(of: key, in: path), "'\(key)' must be a whole number above 0"))
+            }
+            break
+        }
+        if let v = text("timezone") {
+            if let offset = utcOffset(of: v) {
+                config.utcOffset = offset
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "timezone", in: path),
+                                          "'timezone' must be an offset such as +09:00 or a zone name such as Asia/Seoul"))
+            }
+        }
+        if let params = matter["params"] {
+            if case .map(let map) = params {
+                config.params = map
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "params", in: path), "'params' must be a mapping of keys to values"))
+            }
+        }
+        return (config, diagnostics)
+    }
+
+    /// `+09:00`, `+0900`, `UTC` or an IANA zone name, as seconds east of UTC.
+    static func utcOffset(of text: String) -> Int? {
+        if let date = DocumentDate(parsing: "2000-01-01 00:00 " + text), let offset = date.utcOffset { return offset }
+        return TimeZone(identifier: text)?.secondsFromGMT()
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import SitegenCore
+
+/// What a Markdown file in `content/` is to the site.
+public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
+    case post
+    case retrospective
+    case page
+}
+
+/// One Markdown file, read and split: its front matter understood, its body not yet rendered.
+public struct SourceDocument: Sendable, Hashable {
+    /// The path relative to the site root, NFC: `content/posts/2022-12-31-회고.md`.
+    public var path: String
+    public var kind: DocumentKind
+    public var frontMatter: FrontMatter
+    /// The front matter's title, when it has one.
+    public var title: String?
+    /// The title the file name gives: no date prefix, no Notion id.
+    public var fileTitle: String
+    public var date: DocumentDate?
+    public var tags: [String]
+    public var slug: String
+    public var isDraft: Bool
+    public var body: String
+    public var bodyFirstLine: Int
+    /// The folder under `content/` that holds the file: `posts`, `notes/2022`, or "".
+    public var folder: String
+}
+
+extension SourceDocument {
+    /// Understands one file's text. `relativePath` is its path under `content/`, NFC.
+    /// Returns the document (nil when it has errors) and every diagnostic about it.
+    public static func parse(text: String, relativePath: String) -> (SourceDocument?, [Diagnostic]) {
+        let path = "content/" + relativePath
+        var diagnostics: [Diagnostic] = []
+        let block: FrontMatterBlock
+        var matter = FrontMatter()
+        do {
+            block = try FrontMatterBlock.split(text, path: path)
+            if let yaml = block.yaml {
+                matter = try FrontMatter.decode(yaml: yaml, firstLine: block.yamlFirstLine, path: path)
+            }
+        } catch {
+            return (nil, [error])
+        }
+
+        func scalar(_ key: String) -> String? {
+            guard let value = matter[key] else { return nil }
+            guard let text = value.scalarText else {
+                if value != .null {
+                    diagnostics.append(.error(at: matter.location(of: key, in: path),
+                                              "'\(key)' must be text, found \(value.kindName)"))
+                }
+                return nil
+            }
+            return text
+        }
+
+        let components = relativePath.split(separator: "/").map(String.init)
+        let fileName = components.last ?? relativePath
+        let stem = FileName.stem(fileName)
+        let folder = components.dropLast().joined(separator: "/")
+
+        var date = FileName.datePrefix(stem)
+        if let written = scalar("date") {
+            if let parsed = DocumentDate(parsing: written) {
+                date = parsed
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "date", in: path),
+                                          "'\(written)' is not a date: write it as 2022-12-31 or 2022-12-31 10:00:00 +0900"))
+            }
+        }
+        let tags = readTags(matter, path: path, diagnostics: &diagnostics)
+        let title = scalar("title").flatMap { $0.isEmpty ? nil : $0 }
+        let fileTitle = FileName.title(stem)
+        let slugText = scalar("slug").flatMap { $0.isEmpty ? nil : $0 } ?? fileTitle
+        let slug = Slug.segment(slugText)
+        if slug.isEmpty {
+            diagnostics.append(.error(at: matter.locations["slug"] ?? SourceLocation(path: path),
+                                      "'\(slugText)' gives an empty URL segment: set 'slug:' to letters or numbers"))
+        }
+        let kind = kind(declared: scalar("type"), folder: folder)
+        let isDraft = matter["draft"]?.flag == true || matter["published"]?.flag == false
+        for key in ["layout", "excerpt_separator", "summary", "description", "subtitle"] { _ = scalar(key) }
+
+        if date == nil, kind != .page {
+            diagnostics.append(.warning(at: SourceLocation(path: path),
+                                        "no date: add 'date:' to the front matter or a YYYY-MM-DD- prefix to the file name"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let document = SourceDocument(
+            path: path, kind: kind, frontMatter: matter, title: title, fileTitle: fileTitle, date: date,
+            tags: tags, slug: slug, isDraft: isDraft, body: block.body, bodyFirstLine: block.bodyFirstLine,
+            folder: folder)
+        return (document, diagnostics)
+    }
+
+    private static func kind(declared: String?, folder: String) -> DocumentKind {
+        if let declared, let kind = DocumentKind(rawValue: declared.lowercased()) { return kind }
+        let top = folder.split(separator: "/").first.map(String.init) ?? ""
+        switch top {
+        case "posts": return .post
+        case "retrospectives": return .retrospective
+        default: return .page
+        }
+    }
+
+    /// Tags as a YAML list or a comma-separated string; anything else is an error.
+    private static func readTags(_ matter: FrontMatter, path: String, diagnostics: inout [Diagnostic]) -> [String] {
+        guard let value = matter["tags"] else { return [] }
+        let names: [String]
+        switch value {
+        case .null:
+            names = []
+        case .string(let text):
+            names = text.split(separator: ",").map(String.init)
+        case .list(let items):
+            var collected: [String] = []
+            for item in items {
+                guard let text = item.scalarText else {
+                    diagnostics.append(.error(at: matter.location(of: "tags", in: path),
+                                              "each tag must be text, found \(item.kindName)"))
+                    return []
+                }
+                collected.append(text)
+            }
+            names = collected
+        default:
+            diagnostics.append(.error(at: matter.location(of: "tags", in: path),
+                                      "'tags' must be a list ([회고, Diary]) or a comma-separated string, found \(value.kindName)"))
+            return []
+        }
+        var seen = Set<String>()
+        return names.map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }
+            .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+    }
+}
+
+/// What a file name tells: `2022-12-31-slug.md`, `Page title 0123…cdef.md`.
+public enum FileName {
+    /// The name without its extension.
+    public static func stem(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// The date of a `YYYY-MM-DD-` prefix.
+    public static func datePrefix(_ stem: String) -> DocumentDate? {
+        guard stem.utf8.count >= 11 else { return nil }
+        let prefix = String(stem.prefix(10))
+        guard stem.dropFirst(10).first == "-" else { return nil }
+        return DocumentDate(parsing: prefix)
+    }
+
+    /// The stem less a date prefix and a trailing Notion id (32 hex digits), trimmed.
+    public static func title(_ stem: String) -> String {
+        var title = Substring(stem)
+        if datePrefix(stem) != nil { title = title.dropFirst(11) }
+        let hex = title.suffix(32)
+        let rest = title.dropLast(32)
+        if hex.count == 32, hex.allSatisfy(\.isHexDigit), let separator = rest.last, " -_".contains(separator) {
+            title = rest
+        }
+        let trimmed = title.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "-_")))
+        return trimmed.isEmpty ? stem : trimmed
+    }
+}

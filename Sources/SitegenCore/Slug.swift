@@ -1,0 +1,71 @@
+import Foundation
+
+/// The slug rules of the site: heading ids as GitHub and markdown-toc tools make them, and the URL
+/// segments of documents and tags.
+public enum Slug {
+    /// GitHub's heading slug: NFC, lower-case, every character that is not a letter, mark, number,
+    /// space, `-` or `_` dropped, each space turned into `-`. `아는가? : AiRSearch` → `아는가--airsearch`.
+    public static func heading(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            if scalar == " " {
+                result.append("-")
+            } else if scalar == "-" || scalar == "_" || isLetterMarkOrNumber(scalar) {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The URL segment of a document or tag: the heading rules, with any run of white space or
+    /// dashes folded into one `-` and no dash at either end. `2022 회고  [연말]` → `2022-회고-연말`.
+    public static func segment(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingDash = false
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            if scalar == "-" || scalar.properties.isWhitespace {
+                pendingDash = !result.isEmpty
+            } else if scalar == "_" || isLetterMarkOrNumber(scalar) {
+                if pendingDash { result.append("-") }
+                pendingDash = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static func isLetterMarkOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Hands out unique heading ids within one page: the second `intro` is `intro-1`, then `intro-2`.
+public struct UniqueSlugs: Sendable {
+    private var used: [String: Int] = [:]
+
+    public init() {}
+
+    /// Reserves `slug` or, when it is taken, the first free `slug-N`.
+    public mutating func claim(_ slug: String) -> String {
+        guard let count = used[slug] else {
+            used[slug] = 0
+            return slug
+        }
+        var n = count + 1
+        while used["\(slug)-\(n)"] != nil { n += 1 }
+        used[slug] = n
+        used["\(slug)-\(n)"] = 0
+        return "\(slug)-\(n)"
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Mustache
+import SitegenCore
+
+/// A file of a theme's `static/` folder, copied to the output root.
+public struct StaticFile: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        case bytes([UInt8])
+        case file(URL)
+    }
+
+    /// Its path under `static/` and so under the output root.
+    public var path: String
+    public var source: Source
+}
+
+/// A theme ready to render: its templates parsed once, its static files listed, its parents merged in.
+public struct Theme: Sendable {
+    /// The chosen theme first, then its parents, down to `default`.
+    public var chain: [String]
+    public var templates: [String: MustacheTemplate]
+    /// Where each template came from, for messages: `themes/NAME/templates/post.mustache`.
+    public var templateSources: [String: String]
+    public var staticFiles: [StaticFile]
+    let library: MustacheLibrary
+
+    init(chain: [String], layers: [ThemeLayer]) {
+        // Layers come child first; lay the parents down first so that children override.
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: String] = [:]
+        var statics: [String: StaticFile] = [:]
+        for layer in layers.reversed() {
+            for (name, template) in layer.templates {
+                templates[name] = template
+                sources[name] = layer.templateSources[name]
+            }
+            for file in layer.staticFiles { statics[file.path] = file }
+        }
+        self.chain = chain
+        self.templates = templates
+        self.templateSources = sources
+        self.staticFiles = statics.values.sorted { $0.path < $1.path }
+        self.library = MustacheLibrary(templates: templates)
+    }
+
+    /// Whether the theme has a template of that name (`post`, `partials/tags`).
+    public func hasTemplate(_ name: String) -> Bool { templates[name] != nil }
+
+    /// Renders the named template with `context`; nil when there is no such template.
+    public func render(_ name: String, context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Mustache
+import SitegenContent
+import SitegenCore
+
+/// One theme folder's own files, before its parents are merged in.
+struct ThemeLayer {
+    var name: String
+    var parent: String?
+    var templates: [String: MustacheTemplate] = [:]
+    var templateSources: [String: String] = [:]
+    var staticFiles: [StaticFile] = []
+}
+
+/// Finds a theme and its parents under `themes/`, with the built-in default beneath them all.
+public enum ThemeLoader {
+    /// The name of the theme the binary carries.
+    public static let defaultName = "default"
+
+    /// Loads theme `name` of the site at `root`. Errors are located in the theme's files.
+    public static func load(name: String, siteRoot root: URL) throws(BuildFailure) -> Theme {
+        var diagnostics: [Diagnostic] = []
+        var layers: [ThemeLayer] = []
+        var chain: [String] = []
+        var next: String? = name
+        while let current = next {
+            if chain.contains(current) {
+                diagnostics.append(.error(at: SourceLocation(path: "themes/\(current)/theme.yml"),
+                                          "themes extend each other in a loop: \((chain + [current]).joined(separator: " → "))"))
+                break
+            }
+            chain.append(current)
+            let folder = root.appendingPathComponent("themes").appendingPathComponent(current)
+            if FileTree.isFolder(folder) {
+                let layer = loadFolder(folder, name: current, diagnostics: &diagnostics)
+                layers.append(layer)
+                next = layer.parent ?? (current == defaultName ? nil : defaultName)
+            } else if current == defaultName {
+                next = nil
+            } else {
+                let available = availableThemes(in: root)
+                diagnostics.append(.error(at: SourceLocation(path: chain.count == 1 ? "site.yml" : "themes/\(chain[chain.count - 2])/theme.yml"),
+                                          "unknown theme '\(current)': no folder themes/\(current)/"
+                                              + (available.isEmpty ? "" : " (themes here: \(available.joined(separator: ", ")))")))
+                next = nil
+            }
+        }
+        layers.append(embeddedDefault(diagnostics: &diagnostics))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return Theme(chain: chain, layers: layers)
+    }
+
+    static func availableThemes(in root: URL) -> [String] {
+        let folder = root.appendingPathComponent("themes")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Reads `theme.yml`, `templates/` and `static/` of one theme folder.
+    static func loadFolder(_ folder: URL, name: String, diagnostics: inout [Diagnostic]) -> ThemeLayer {
+        var layer = ThemeLayer(name: name)
+        let manifest = folder.appendingPathComponent("theme.yml")
+        if let data = FileManager.default.contents(atPath: manifest.path) {
+            let path = "themes/\(name)/theme.yml"
+            do {
+                let matter = try FrontMatter.decode(yaml: String(decoding: data, as: UTF8.self), firstLine: 1, path: path)
+                if let parent = matter["extends"]?.scalarText, !parent.isEmpty { layer.parent = parent }
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("templates")) where relative.hasSuffix(".mustache") {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.append(.error(at: SourceLocation(path: "themes/\(name)/templates/\(relative)"), "cannot read this template"))
+                continue
+            }
+            addTemplate(String(decoding: data, as: UTF8.self), relative: relative,
+                        source: "themes/\(name)/templates/\(relative)", to: &layer, diagnostics: &diagnostics)
+        }
+        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("static")) {
+            layer.staticFiles.append(StaticFile(path: relative, source: .file(url)))
+        }
+        return layer
+    }
+
+    /// The theme compiled into the binary from `themes/default`.
+    static func embeddedDefault(diagnostics: inout [Diagnostic]) -> ThemeLayer {
+        var layer = ThemeLayer(name: defaultName)
+        for (path, base64) in EmbeddedDefaultTheme.files {
+            guard let data = Data(base64Encoded: base64) else { continue }
+            if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
+                addTemplate(String(decoding: data, as: UTF8.self), relative: String(path.dropFirst("templates/".count)),
+                            source: "(built-in default theme)/\(path)", to: &layer, diagnostics: &diagnostics)
+            } else if path.hasPrefix("static/") {
+                layer.staticFiles.append(StaticFile(path: String(path.dropFirst("static/".count)), source: .bytes([UInt8](data))))
+            }
+        }
+        return layer
+    }
+
+    static func addTemplate(_ text: String, relative: String, source: String, to layer: inout ThemeLayer, diagnostics: inout [Diagnostic]) {
+        let name = String(relative.dropLast(".mustache".count))
+        do {
+            layer.templates[name] = try MustacheTemplate(string: text)
+            layer.templateSources[name] = source
+        } catch let error as MustacheTemplate.ParserError {
+            diagnostics.append(.error(at: SourceLocation(path: source, line: error.context.lineNumber, column: error.context.columnNumber),
+                                      "template error: \(describe(error.error))"))
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(path: source), "template error: \(error)"))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not finished: '}}' is missing"
+        case .expectedSectionEnd: return "a section is never closed: add its {{/name}}"
+        case .invalidSetDelimiter: return "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
+        case .textInsideInheritSection: return "text inside {{<parent}} must stand in a {{$block}}"
+        case .invalidConfigVariableSyntax: return "malformed {{% config }} tag"
+        case .unrecognisedConfigVariable: return "unknown {{% config }} variable"
+        }
+    }
+}
