@@ -30,8 +30,11 @@ struct PageContext: Sendable {
         var page = summary(index)
         let document = site.documents[index]
         page["content"] = document.rendered.html
-        page["toc_html"] = document.rendered.tocHTML.nilIfEmpty
-        page["toc"] = document.rendered.toc.isEmpty ? nil : document.rendered.toc.map(tocValue)
+        // A body that carries its own table of contents gets no second one from the theme.
+        if !document.rendered.hasOwnTOC {
+            page["toc_html"] = document.rendered.tocHTML.nilIfEmpty
+            page["toc"] = document.rendered.toc.isEmpty ? nil : document.rendered.toc.map(tocValue)
+        }
         page["title_id"] = document.rendered.titleID
         return ["site": siteValues, "page": page]
     }

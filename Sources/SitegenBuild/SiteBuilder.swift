@@ -50,7 +50,8 @@ public enum SiteBuilder {
         if let baseURL = options.baseURL {
             source.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
-        let theme = try ThemeLoader.load(name: source.config.theme, siteRoot: options.root)
+        let theme = try ThemeLoader.load(name: source.config.theme, siteRoot: options.root,
+                                         requestedAt: source.config.themeLocation)
         return (source, theme)
     }
 
@@ -60,7 +61,7 @@ public enum SiteBuilder {
         let separator = source.config.excerptSeparator
         return await documents.parallelMap { document in
             let options = MarkdownOptions(
-                extractsTitle: document.title == nil,
+                frontMatterTitle: document.title,
                 fileTitle: document.fileTitle,
                 excerptSeparator: document.frontMatter["excerpt_separator"]?.scalarText ?? separator)
             return (document, MarkdownRenderer.render(document.body, options: options))

@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// The `<html lang>` and the language of dates and labels.
     public var language = "ko"
     public var theme = "default"
+    /// Where `theme:` is written, for messages about the theme it names.
+    public var themeLocation = SourceLocation(path: "site.yml")
     public var postsPerPage = 10
     /// The UTC offset in seconds for dates written without one.
     public var utcOffset = 0
@@ -73,7 +75,10 @@ public struct SiteConfig: Sendable, Hashable {
             if let v = text(key) { config.language = v }
             break
         }
-        if let v = text("theme") { config.theme = v }
+        if let v = text("theme") {
+            config.theme = v
+            config.themeLocation = matter.location(of: "theme", in: path)
+        }
         if let v = text("excerpt_separator"), !v.isEmpty { config.excerptSeparator = v }
         for key in ["posts_per_page", "paginate"] where matter[key] != nil {
             if case .integer(let n)? = matter[key], n > 0 {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import Glibc
 import SitegenCore
 
@@ -75,11 +76,11 @@ public enum MarkdownRenderer {
         }
         let toc = TableOfContents.tree(headings, levels: options.tocLevels)
         return Rendered(html: html, title: title, titleID: titleID, headings: headings, toc: toc,
-                        tocHTML: TableOfContents.html(toc), excerptHTML: excerpt)
+                        tocHTML: TableOfContents.html(toc), excerptHTML: excerpt, hasOwnTOC: hasOwnTOC(document))
     }
 
     private static let emptyRendering = Rendered(html: "", title: nil, titleID: nil, headings: [], toc: [],
-                                                 tocHTML: "", excerptHTML: "")
+                                                 tocHTML: "", excerptHTML: "", hasOwnTOC: false)
 
     /// Every heading in document order. Collected first: the tree must not change while an iterator runs.
     private static func collectHeadings(_ document: OpaquePointer) -> [OpaquePointer] {
@@ -97,13 +98,33 @@ public enum MarkdownRenderer {
 
     /// The first block when it is an H1 that names the page: the only H1, or one that says what
     /// the file name says (a Notion export, whose body may hold more H1s).
+    /// With a front matter title, only an H1 that repeats it.
     private static func leadingTitle(_ document: OpaquePointer, headingNodes: [OpaquePointer], options: MarkdownOptions) -> OpaquePointer? {
-        guard options.extractsTitle, let first = cmark_node_first_child(document),
+        guard let first = cmark_node_first_child(document),
               cmark_node_get_type(first) == CMARK_NODE_HEADING, cmark_node_get_heading_level(first) == 1 else { return nil }
+        let text = normalized(plainText(first))
+        if let title = options.frontMatterTitle { return text == normalized(title) ? first : nil }
         let h1Count = headingNodes.count { cmark_node_get_heading_level($0) == 1 }
-        if h1Count == 1 { return first }
-        let fileTitle = options.fileTitle.precomposedStringWithCanonicalMapping
-        return plainText(first).precomposedStringWithCanonicalMapping == fileTitle ? first : nil
+        return h1Count == 1 || text == normalized(options.fileTitle) ? first : nil
+    }
+
+    private static func normalized(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether a top-level HTML block opens a markdown-toc table of contents and another closes it.
+    private static func hasOwnTOC(_ document: OpaquePointer) -> Bool {
+        var opened = false
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) {
+                let html = String(cString: literal).lowercased().filter { !$0.isWhitespace }
+                if html.contains("<!--toc-->") { opened = true }
+                if opened, html.contains("<!--/toc-->") || html.contains("<!--tocstop-->") { return true }
+            }
+            child = cmark_node_next(node)
+        }
+        return false
     }
 
     /// The text of a node's inlines without markup.

@@ -1,7 +1,8 @@
 /// How to render one document's Markdown.
 public struct MarkdownOptions: Sendable, Hashable {
-    /// Whether a leading `# H1` may become the page title (no front matter title was given).
-    public var extractsTitle: Bool
+    /// The front matter's title. A leading `# H1` that says the same is the title, not a second H1;
+    /// without one, a leading H1 may become the title.
+    public var frontMatterTitle: String?
     /// The title the file name gives; a leading H1 that says the same is the title even when the
     /// body has more H1s (Notion exports).
     public var fileTitle: String
@@ -10,9 +11,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Heading levels that make the table of contents.
     public var tocLevels: ClosedRange<Int>
 
-    public init(extractsTitle: Bool = true, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
+    public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int> = 2...3) {
-        self.extractsTitle = extractsTitle
+        self.frontMatterTitle = frontMatterTitle
         self.fileTitle = fileTitle
         self.excerptSeparator = excerptSeparator
         self.tocLevels = tocLevels
@@ -48,4 +49,6 @@ public struct Rendered: Sendable, Hashable {
     /// The table of contents as a nested `<ul>`; empty when there are no entries.
     public var tocHTML: String
     public var excerptHTML: String
+    /// Whether the body carries a table of contents of its own (a markdown-toc `<!-- TOC -->` block).
+    public var hasOwnTOC: Bool
 }

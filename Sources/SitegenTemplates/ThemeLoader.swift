@@ -18,7 +18,9 @@ public enum ThemeLoader {
     public static let defaultName = "default"
 
     /// Loads theme `name` of the site at `root`. Errors are located in the theme's files.
-    public static func load(name: String, siteRoot root: URL) throws(BuildFailure) -> Theme {
+    /// `requestedAt` is where the site names the theme (`site.yml`'s `theme:`).
+    public static func load(name: String, siteRoot root: URL,
+                            requestedAt: SourceLocation = SourceLocation(path: "site.yml")) throws(BuildFailure) -> Theme {
         var diagnostics: [Diagnostic] = []
         var layers: [ThemeLayer] = []
         var chain: [String] = []
@@ -39,7 +41,7 @@ public enum ThemeLoader {
                 next = nil
             } else {
                 let available = availableThemes(in: root)
-                diagnostics.append(.error(at: SourceLocation(path: chain.count == 1 ? "site.yml" : "themes/\(chain[chain.count - 2])/theme.yml"),
+                diagnostics.append(.error(at: chain.count == 1 ? requestedAt : SourceLocation(path: "themes/\(chain[chain.count - 2])/theme.yml"),
                                           "unknown theme '\(current)': no folder themes/\(current)/"
                                               + (available.isEmpty ? "" : " (themes here: \(available.joined(separator: ", ")))")))
                 next = nil

@@ -1,0 +1,145 @@
+import SitegenMarkdown
+import Testing
+
+@Suite struct HeadingIDTests {
+    @Test func everyHeadingGetsAGitHubStyleID() {
+        let rendered = MarkdownRenderer.render("## 아는가? : AiRSearch\n\n### 1분기 [1월~3월]\n")
+        #expect(rendered.html.contains("<h2 id=\"아는가--airsearch\">아는가? : AiRSearch</h2>"))
+        #expect(rendered.html.contains("<h3 id=\"1분기-1월3월\">1분기 [1월~3월]</h3>"))
+    }
+
+    @Test func repeatedHeadingsStayUnique() {
+        let rendered = MarkdownRenderer.render("## Keep\n\n## Keep\n\n## Keep\n")
+        #expect(rendered.headings.map(\.id) == ["keep", "keep-1", "keep-2"])
+    }
+
+    @Test func headingInlinesAreStillRenderedAndEscaped() {
+        let rendered = MarkdownRenderer.render("## `<T>` and *emphasis*\n")
+        #expect(rendered.html.contains("<h2 id=\"t-and-emphasis\"><code>&lt;T&gt;</code> and <em>emphasis</em></h2>"))
+    }
+
+    @Test func customIDAtTheEndWins() {
+        let rendered = MarkdownRenderer.render("## 다음 목표 {#next-goals}\n")
+        #expect(rendered.html.contains("<h2 id=\"next-goals\">다음 목표</h2>"))
+        #expect(rendered.headings.first?.text == "다음 목표")
+    }
+
+    @Test func headingsRememberTheirLine() {
+        let rendered = MarkdownRenderer.render("intro\n\n## A\n\ntext\n\n## B\n")
+        #expect(rendered.headings.map(\.line) == [3, 7])
+    }
+}
+
+@Suite struct TitleTests {
+    @Test func aSingleLeadingH1BecomesTheTitleAndLeavesTheBody() {
+        let rendered = MarkdownRenderer.render("# 2022 회고\n\n## 상반기\n")
+        #expect(rendered.title == "2022 회고")
+        #expect(rendered.titleID == "2022-회고")
+        #expect(!rendered.html.contains("<h1"))
+    }
+
+    @Test func severalH1sStayUnlessTheFirstRepeatsTheFileName() {
+        let body = "# 2023 1분기 회고\n\ntext\n\n# 1분기 [1월~3월]\n"
+        let kept = MarkdownRenderer.render(body, options: MarkdownOptions(fileTitle: "something else"))
+        #expect(kept.title == nil)
+        #expect(kept.html.contains("<h1 id=\"2023-1분기-회고\">"))
+        let notion = MarkdownRenderer.render(body, options: MarkdownOptions(fileTitle: "2023 1분기 회고"))
+        #expect(notion.title == "2023 1분기 회고")
+        #expect(notion.html.contains("<h1 id=\"1분기-1월3월\">"))
+    }
+
+    @Test func anH1RepeatingTheFrontMatterTitleIsNotShownTwice() {
+        let rendered = MarkdownRenderer.render("# DEVIEW 참관기\n\ntext", options: MarkdownOptions(frontMatterTitle: "DEVIEW 참관기"))
+        #expect(rendered.titleID == "deview-참관기")
+        #expect(!rendered.html.contains("<h1"))
+        let other = MarkdownRenderer.render("# Another\n\ntext", options: MarkdownOptions(frontMatterTitle: "DEVIEW"))
+        #expect(other.title == nil)
+        #expect(other.html.contains("<h1 id=\"another\">"))
+    }
+}
+
+@Suite struct TableOfContentsTests {
+    @Test func nestsLevelsTwoAndThree() {
+        let rendered = MarkdownRenderer.render("## A\n### A1\n#### deep\n### A2\n## B\n")
+        #expect(rendered.toc.map(\.text) == ["A", "B"])
+        #expect(rendered.toc[0].children.map(\.id) == ["a1", "a2"])
+        #expect(rendered.tocHTML == """
+            <ul>
+            <li><a href="#a">A</a>
+            <ul>
+            <li><a href="#a1">A1</a></li>
+            <li><a href="#a2">A2</a></li>
+            </ul>
+            </li>
+            <li><a href="#b">B</a></li>
+            </ul>
+
+            """)
+    }
+
+    @Test func koreanIDsArePercentEncodedInLinks() {
+        let rendered = MarkdownRenderer.render("## 들어가며\n")
+        #expect(rendered.tocHTML.contains("href=\"#%EB%93%A4%EC%96%B4%EA%B0%80%EB%A9%B0\""))
+    }
+
+    @Test func aMarkdownTOCBlockIsTheBodysOwn() {
+        let body = "<!-- TOC -->\n\n- [A](#a)\n\n<!-- /TOC -->\n\n## A\n"
+        #expect(MarkdownRenderer.render(body).hasOwnTOC)
+        #expect(!MarkdownRenderer.render("## A\n").hasOwnTOC)
+    }
+}
+
+@Suite struct ExcerptTests {
+    @Test func firstParagraphByDefault() {
+        let rendered = MarkdownRenderer.render("# Title\n\nFirst *one*.\n\nSecond.\n")
+        #expect(rendered.excerptHTML == "<p>First <em>one</em>.</p>\n")
+    }
+
+    @Test func separatorEndsTheExcerptAndNeverShows() {
+        let body = "Intro one.\n\n<div align=\"center\">raw</div>\n\n<!--break-->\n\nRest.\n"
+        let rendered = MarkdownRenderer.render(body, options: MarkdownOptions(excerptSeparator: "<!--break-->"))
+        #expect(rendered.excerptHTML == "<p>Intro one.</p>\n<div align=\"center\">raw</div>\n")
+        #expect(!rendered.html.contains("<!--break-->"))
+        #expect(rendered.html.contains("<p>Rest.</p>"))
+    }
+}
+
+@Suite struct GFMTests {
+    @Test func rawHTMLPassesThrough() {
+        let body = "<div align=\"center\"><img src=\"a.png\" width=\"300\"></div>\n\n<iframe src=\"https://example.com\"></iframe>\n"
+        let rendered = MarkdownRenderer.render(body)
+        #expect(rendered.html.contains("<div align=\"center\"><img src=\"a.png\" width=\"300\"></div>"))
+        #expect(rendered.html.contains("<iframe src=\"https://example.com\"></iframe>"))
+    }
+
+    @Test func extensionsAreOn() {
+        let body = """
+            | a | b |
+            | - | - |
+            | 1 | 2 |
+
+            ~~gone~~ https://www.notion.so/page
+
+            - [x] done
+
+            note[^1]
+
+            [^1]: the footnote
+            """
+        let html = MarkdownRenderer.render(body).html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>gone</del>"))
+        #expect(html.contains("<a href=\"https://www.notion.so/page\">"))
+        #expect(html.contains("type=\"checkbox\" checked=\"\" disabled=\"\""))
+        #expect(html.contains("class=\"footnotes\""))
+    }
+
+    @Test func fencedCodeKeepsItsLanguage() {
+        let html = MarkdownRenderer.render("```swift\nlet a = 1\n```\n").html
+        #expect(html.contains("<pre><code class=\"language-swift\">let a = 1\n</code></pre>"))
+    }
+
+    @Test func noSourcePositionsLeak() {
+        #expect(!MarkdownRenderer.render("## A\n\ntext\n").html.contains("data-sourcepos"))
+    }
+}
