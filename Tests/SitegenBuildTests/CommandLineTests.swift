@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// Runs the built `sitegen` binary as a writer or a CI job would.
+@Suite struct CommandLineTests {
+    @Test func buildsTheFixtureSiteAndSaysHowMuch() throws {
+        let scratch = try ScratchFolder()
+        let site = try scratch.copySite("blog")
+        let run = try SitegenBinary.run(["build"], in: site)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Built 18 pages"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/index.html").path))
+        #expect(run.stderr.contains("content/retrospectives/2023 1분기 회고 8f3a2c1d9b7e4f60a1b2c3d4e5f60718.md:1:1: warning: no date"))
+    }
+
+    @Test func sourceAndOutputOptions() throws {
+        let scratch = try ScratchFolder()
+        let run = try SitegenBinary.run(["build", "--source", Fixtures.site("blog").path, "--output", "public"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(scratch.exists("public/posts/english/index.html"))
+    }
+
+    @Test(arguments: [
+        ("---\ntitle: Hello: World\n---\n", "content/posts/2023-01-01-bad.md:2:13: error: invalid YAML: mapping values are not allowed in this context"),
+        ("---\ntitle: A\ntags: [x]\n\nBody\n", "content/posts/2023-01-01-bad.md:1:1: error: front matter is never closed"),
+        ("---\ntitle: A\ndate: yesterday\n---\n", "content/posts/2023-01-01-bad.md:3:7: error: 'yesterday' is not a date"),
+        ("---\ntitle: A\ntags: 5\n---\n", "content/posts/2023-01-01-bad.md:3:7: error: 'tags' must be a list"),
+    ])
+    func badFrontMatterIsLocatedAndLeavesTheOutputAsItWas(_ text: String, _ expected: String) throws {
+        let scratch = try ScratchFolder()
+        let site = try scratch.copySite("blog")
+        #expect(try SitegenBinary.run(["build"], in: site).status == 0)
+        let before = tree(at: site.appendingPathComponent("output"))
+
+        try scratch.write("blog/content/posts/2023-01-01-bad.md", text)
+        let run = try SitegenBinary.run(["build"], in: site)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(expected), "\(run.stderr)")
+        #expect(run.stderr.contains("build failed with 1 error"))
+        #expect(tree(at: site.appendingPathComponent("output")) == before)
+    }
+
+    @Test func invalidUTF8IsLocated() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2023-01-01-a.md", bytes: Array("---\ntitle: A\n---\n첫 줄\n둘째 ".utf8) + [0xFF] + Array("\n".utf8))
+        let run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/posts/2023-01-01-a.md:5:4: error: invalid UTF-8"), "\(run.stderr)")
+    }
+
+    @Test func everyErrorIsReportedSortedByPath() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/b.md", "---\ndate: someday\n---\n")
+        try scratch.write("content/posts/a.md", "---\ntags: 5\n---\n")
+        let run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 1)
+        let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.map { String($0.prefix(18)) } == ["content/posts/a.md", "content/posts/b.md"])
+        #expect(run.stderr.contains("build failed with 2 errors"))
+    }
+
+    @Test func twoDocumentsWithOneURLNameBothFiles() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2023-01-01-same.md", "one")
+        try scratch.write("content/posts/2024-01-01-same.md", "two")
+        let run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/posts/2024-01-01-same.md:1:1: error: this document's URL /posts/same/ is also the URL of content/posts/2023-01-01-same.md"),
+                "\(run.stderr)")
+    }
+
+    @Test func refusesToEmptyAFolderItDidNotMake() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2023-01-01-a.md", "text")
+        try scratch.write("output/precious.txt", "keep me")
+        let run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("refusing to replace this folder"))
+        #expect(try scratch.read("output/precious.txt") == "keep me")
+        #expect(!scratch.exists("output/index.html"))
+    }
+
+    @Test func replacesItsOwnOutputAndDropsStaleFiles() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2023-01-01-old.md", "old")
+        #expect(try SitegenBinary.run(["build"], in: scratch.url).status == 0)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("content/posts/2023-01-01-old.md"))
+        try scratch.write("content/posts/2023-01-02-new.md", "new")
+        #expect(try SitegenBinary.run(["build"], in: scratch.url).status == 0)
+        #expect(scratch.exists("output/posts/new/index.html"))
+        #expect(!scratch.exists("output/posts/old/index.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("sitegen-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["build", "extra-argument"]])
+    func usageErrorsExitTwo(_ arguments: [String]) throws {
+        let scratch = try ScratchFolder()
+        let run = try SitegenBinary.run(arguments, in: scratch.url)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("Error:") || run.stderr.contains("Usage:"))
+    }
+
+    @Test func aFolderWithoutContentIsAClearError() throws {
+        let scratch = try ScratchFolder()
+        let run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content:1:1: error: no content folder"))
+    }
+}
