@@ -10,7 +10,7 @@ enum Labels {
         "skip_to_content": "본문으로 건너뛰기", "home": "홈", "tags": "태그", "all_tags": "모든 태그",
         "toc": "목차", "newer": "← 최근 글", "older": "이전 글 →", "page": "페이지", "read_more": "더 읽기",
         "tagged": "태그", "posts": "글", "retrospective": "회고", "post": "글", "no_entries": "아직 글이 없습니다.",
-        "published": "작성일", "not_found": "페이지를 찾을 수 없습니다",
+        "published": "작성일", "not_found": "페이지를 찾을 수 없습니다", "minutes_read": "분 분량", "comments": "댓글",
     ]
 
     static let english: [String: String] = [
@@ -18,6 +18,7 @@ enum Labels {
         "toc": "Contents", "newer": "← Newer", "older": "Older →", "page": "Page", "read_more": "Read more",
         "tagged": "Tagged", "posts": "posts", "retrospective": "Retrospective", "post": "Post",
         "no_entries": "Nothing here yet.", "published": "Published", "not_found": "Page not found",
+        "minutes_read": " min read", "comments": "Comments",
     ]
 
     /// A day in the site's language: `2022년 12월 31일` or `December 31, 2022`.

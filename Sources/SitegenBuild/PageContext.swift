@@ -22,6 +22,7 @@ struct PageContext: Sendable {
         values["description"] = config.description.nilIfEmpty
         values["author"] = config.author.nilIfEmpty
         values["base_url"] = config.baseURL.nilIfEmpty
+        if let comments = config.comments { values["comments"] = [comments.provider.rawValue: comments.settings] }
         return values
     }
 
@@ -36,6 +37,10 @@ struct PageContext: Sendable {
             page["toc"] = document.rendered.toc.isEmpty ? nil : document.rendered.toc.map(tocValue)
         }
         page["title_id"] = document.rendered.titleID
+        let matter = document.source.frontMatter
+        // Jekyll's switches: a comment widget where the site has one, a math renderer where asked.
+        page["comments"] = site.config.comments != nil && matter["comments"]?.flag == true
+        page["math"] = matter["use_math"]?.flag == true || matter["math"]?.flag == true
         return ["site": siteValues, "page": page]
     }
 
@@ -54,6 +59,8 @@ struct PageContext: Sendable {
         page["subtitle"] = matter["subtitle"]?.scalarText?.nilIfEmpty
         page["description"] = (matter["description"] ?? matter["summary"])?.scalarText?.nilIfEmpty
         page["excerpt"] = document.rendered.excerptHTML.nilIfEmpty
+        page["word_count"] = document.rendered.statistics.wordCount
+        page["reading_minutes"] = document.rendered.statistics.readingMinutes
         if let date = document.date {
             page["date"] = [
                 "iso": date.rfc3339(defaultOffset: site.config.utcOffset),

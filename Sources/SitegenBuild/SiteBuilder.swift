@@ -40,8 +40,9 @@ public enum SiteBuilder {
         let site = try Assemble.site(config: source.config, documents: rendered)
         let files = try await renderSite(site, theme: theme, assets: source.assets)
         try await OutputWriter.write(files, to: options.output)
+        let warnings = source.warnings + rendered.flatMap(\.1.diagnostics)
         return BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count,
-                           warnings: source.warnings)
+                           warnings: warnings.sorted())
     }
 
     /// Load: `site.yml`, `content/` and the theme.
@@ -58,14 +59,26 @@ public enum SiteBuilder {
     /// Render Markdown: every document's body, on all cores.
     public static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool) async -> [(SourceDocument, Rendered)] {
         let documents = source.documents.filter { includeDrafts || !$0.isDraft }
-        let separator = source.config.excerptSeparator
+        let config = source.config
+        let targets = linkTargets(documents, source: source)
         return await documents.parallelMap { document in
             let options = MarkdownOptions(
                 frontMatterTitle: document.title,
                 fileTitle: document.fileTitle,
-                excerptSeparator: document.frontMatter["excerpt_separator"]?.scalarText ?? separator)
+                excerptSeparator: document.frontMatter["excerpt_separator"]?.scalarText ?? config.excerptSeparator,
+                tocLevels: document.showsTOC ? document.tocLevels ?? config.tocLevels : nil,
+                path: document.path, bodyFirstLine: document.bodyFirstLine, folder: document.folder,
+                linkTargets: targets,
+                pageHref: URLPath.encode(config.basePath + Assemble.url(of: document)))
             return (document, MarkdownRenderer.render(document.body, options: options))
         }
+    }
+
+    /// Where relative links may land: every document that is built, by its path under `content/`, and every other file.
+    static func linkTargets(_ documents: [SourceDocument], source: SiteSource) -> LinkTargets {
+        let pages = documents.map { (String($0.path.dropFirst("content/".count)), Assemble.url(of: $0)) }
+        return LinkTargets(documents: Dictionary(pages, uniquingKeysWith: { first, _ in first }),
+                           files: Set(source.assets.map(\.relativePath)), basePath: source.config.basePath)
     }
 
     /// Render pages: every page through the theme, then the theme's static files and the content's own files.

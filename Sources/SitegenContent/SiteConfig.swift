@@ -18,6 +18,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// The UTC offset in seconds for dates written without one.
     public var utcOffset = 0
     public var excerptSeparator = "<!--more-->"
+    /// Heading levels of every page's table of contents, unless its front matter says otherwise.
+    public var tocLevels = TOCLevels.standard
+    /// The comment widget (`giscus` or `utterances`) and its settings, for pages with `comments: true`.
+    public var comments: CommentSettings?
     /// Keys under `params:`, handed to templates as they are.
     public var params: [String: FrontMatterValue] = [:]
 
@@ -40,7 +44,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys: Set<String> = [
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
-        "posts_per_page", "paginate", "timezone", "excerpt_separator", "params",
+        "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -96,6 +100,18 @@ public struct SiteConfig: Sendable, Hashable {
                                           "'timezone' must be an offset such as +09:00 or a zone name such as Asia/Seoul"))
             }
         }
+        if let value = matter["toc_levels"] {
+            if let levels = TOCLevels.parse(value) {
+                config.tocLevels = levels
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "toc_levels", in: path), "'toc_levels' must be a range of heading levels such as 2-3"))
+            }
+        }
+        if let value = matter["comments"] {
+            let (settings, problem) = CommentSettings.parse(value)
+            config.comments = settings
+            if let problem { diagnostics.append(.error(at: matter.location(of: "comments", in: path), problem)) }
+        }
         if let params = matter["params"] {
             if case .map(let map) = params {
                 config.params = map
@@ -110,5 +126,28 @@ public struct SiteConfig: Sendable, Hashable {
     static func utcOffset(of text: String) -> Int? {
         if let date = DocumentDate(parsing: "2000-01-01 00:00 " + text), let offset = date.utcOffset { return offset }
         return TimeZone(identifier: text)?.secondsFromGMT()
+    }
+}
+
+/// The comment widget of `site.yml`:
+/// `comments: {provider: giscus, repo: me/blog, repo_id: …, category: …, category_id: …}` or
+/// `comments: {provider: utterances, repo: me/blog}`.
+public struct CommentSettings: Sendable, Hashable {
+    public enum Provider: String, Sendable, CaseIterable { case giscus, utterances }
+
+    public var provider: Provider
+    /// Every other key of the mapping, handed to the theme's comments partial.
+    public var settings: [String: String]
+
+    /// The settings, or what is wrong with them.
+    static func parse(_ value: FrontMatterValue) -> (settings: CommentSettings?, problem: String?) {
+        guard case .map(let map) = value else { return (nil, "'comments' must be a mapping with a 'provider' (giscus or utterances)") }
+        guard let name = map["provider"]?.scalarText, let provider = Provider(rawValue: name.lowercased()) else {
+            return (nil, "'comments' needs 'provider: giscus' or 'provider: utterances'")
+        }
+        var settings: [String: String] = [:]
+        for (key, value) in map where key != "provider" { settings[key] = value.scalarText }
+        guard settings["repo"] != nil else { return (nil, "'comments' needs 'repo: owner/name' for \(provider.rawValue)") }
+        return (CommentSettings(provider: provider, settings: settings), nil)
     }
 }

@@ -26,6 +26,10 @@ public struct SourceDocument: Sendable, Hashable {
     public var bodyFirstLine: Int
     /// The folder under `content/` that holds the file: `posts`, `notes/2022`, or "".
     public var folder: String
+    /// Front matter `toc_levels`, overriding the site's.
+    public var tocLevels: ClosedRange<Int>?
+    /// False when front matter says `toc: false`.
+    public var showsTOC: Bool
 }
 
 extension SourceDocument {
@@ -83,6 +87,15 @@ extension SourceDocument {
         let kind = kind(declared: scalar("type"), folder: folder)
         let isDraft = matter["draft"]?.flag == true || matter["published"]?.flag == false
         for key in ["layout", "excerpt_separator", "summary", "description", "subtitle"] { _ = scalar(key) }
+        var tocLevels: ClosedRange<Int>?
+        if let value = matter["toc_levels"] {
+            tocLevels = TOCLevels.parse(value)
+            if tocLevels == nil {
+                diagnostics.append(.error(at: matter.location(of: "toc_levels", in: path),
+                                          "'toc_levels' must be a range of heading levels such as 2-3"))
+            }
+        }
+        let showsTOC = matter["toc"]?.flag ?? true
 
         if date == nil, kind != .page {
             diagnostics.append(.warning(at: SourceLocation(path: path),
@@ -92,7 +105,7 @@ extension SourceDocument {
         let document = SourceDocument(
             path: path, kind: kind, frontMatter: matter, title: title, fileTitle: fileTitle, date: date,
             tags: tags, slug: slug, isDraft: isDraft, body: block.body, bodyFirstLine: block.bodyFirstLine,
-            folder: folder)
+            folder: folder, tocLevels: tocLevels, showsTOC: showsTOC)
         return (document, diagnostics)
     }
 

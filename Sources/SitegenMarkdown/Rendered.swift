@@ -1,5 +1,7 @@
+import SitegenCore
+
 /// How to render one document's Markdown.
-public struct MarkdownOptions: Sendable, Hashable {
+public struct MarkdownOptions: Sendable {
     /// The front matter's title. A leading `# H1` that says the same is the title, not a second H1;
     /// without one, a leading H1 may become the title.
     public var frontMatterTitle: String?
@@ -8,15 +10,31 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var fileTitle: String
     /// The marker that ends the excerpt (`<!--more-->`, Jekyll's `excerpt_separator`).
     public var excerptSeparator: String
-    /// Heading levels that make the table of contents.
-    public var tocLevels: ClosedRange<Int>
+    /// Heading levels that make the table of contents; nil when the page wants none (`toc: false`).
+    public var tocLevels: ClosedRange<Int>?
+    /// Where the document is, for located warnings and relative links: its path from the site root,
+    /// the file line its body starts on, its folder under `content/`.
+    public var path: String
+    public var bodyFirstLine: Int
+    public var folder: String
+    /// What relative links may point at; nil leaves links as written.
+    public var linkTargets: LinkTargets?
+    /// The href of the document's own page; in-page links of its excerpt are made to point there,
+    /// since the excerpt is shown on other pages.
+    public var pageHref: String?
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
-                tocLevels: ClosedRange<Int> = 2...3) {
+                tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",
+                linkTargets: LinkTargets? = nil, pageHref: String? = nil) {
         self.frontMatterTitle = frontMatterTitle
         self.fileTitle = fileTitle
         self.excerptSeparator = excerptSeparator
         self.tocLevels = tocLevels
+        self.path = path
+        self.bodyFirstLine = bodyFirstLine
+        self.folder = folder
+        self.linkTargets = linkTargets
+        self.pageHref = pageHref
     }
 }
 
@@ -49,6 +67,13 @@ public struct Rendered: Sendable, Hashable {
     /// The table of contents as a nested `<ul>`; empty when there are no entries.
     public var tocHTML: String
     public var excerptHTML: String
-    /// Whether the body carries a table of contents of its own (a markdown-toc `<!-- TOC -->` block).
+    /// Whether the body carries its table of contents itself: a markdown-toc `<!-- TOC -->` block,
+    /// or a `[TOC]` marker that sitegen filled in. The theme then adds none.
     public var hasOwnTOC: Bool
+    public var statistics: TextStatistics
+    /// Warnings about the body (a link to a file that is not there), located in the file.
+    public var diagnostics: [Diagnostic]
+
+    static let empty = Rendered(html: "", title: nil, titleID: nil, headings: [], toc: [], tocHTML: "",
+                                excerptHTML: "", hasOwnTOC: false, statistics: TextStatistics(), diagnostics: [])
 }

@@ -112,3 +112,17 @@ import Testing
         #expect(date.secondsSinceEpoch(defaultOffset: 0) == 1_672_491_600)
     }
 }
+
+@Suite struct TOCLevelsTests {
+    @Test(arguments: [
+        (FrontMatterValue.string("2-4"), 2...4), (.string("1..3"), 1...3), (.integer(4), 2...4), (.list([.integer(3), .integer(5)]), 3...5),
+    ])
+    func readsTheWrittenForms(_ value: FrontMatterValue, _ expected: ClosedRange<Int>) {
+        #expect(TOCLevels.parse(value) == expected)
+    }
+
+    @Test(arguments: [FrontMatterValue.string("deep"), .string("4-2"), .integer(9), .bool(true)])
+    func rejectsOthers(_ value: FrontMatterValue) {
+        #expect(TOCLevels.parse(value) == nil)
+    }
+}

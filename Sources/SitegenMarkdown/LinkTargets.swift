@@ -1,0 +1,70 @@
+import SitegenCore
+
+/// What a document's relative links may point at: the other documents by their source path, and
+/// the files copied beside them. Made once per build, shared by every render.
+public struct LinkTargets: Sendable {
+    /// Source path under `content/` (NFC) → the site URL of the page it becomes.
+    public var documents: [String: String]
+    /// Other files under `content/`, copied to the same path.
+    public var files: Set<String>
+    /// The site's base path, `/blog` or "", put before every rewritten link.
+    public var basePath: String
+
+    public init(documents: [String: String] = [:], files: Set<String> = [], basePath: String = "") {
+        self.documents = documents
+        self.files = files
+        self.basePath = basePath
+    }
+
+    /// How a link in the document at `folder` (under `content/`) is written in the output.
+    public enum Resolution: Sendable, Equatable {
+        /// Not a relative link to a file of the site (absolute, external, in-page): left as written.
+        case unchanged
+        case rewritten(String)
+        /// A relative link to a file that is not there; the text of the path it looked for.
+        case missing(String)
+    }
+
+    public func resolve(_ url: String, from folder: String) -> Resolution {
+        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.hasPrefix("?"), !hasScheme(url) else { return .unchanged }
+        var target = Substring(url)
+        var fragment = ""
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[hash...])
+            target = target[..<hash]
+        }
+        if let query = target.firstIndex(of: "?") { target = target[..<query] }
+        let decoded = (URLPath.decode(String(target)) ?? String(target)).precomposedStringWithCanonicalMapping
+        guard let path = Self.join(folder, decoded) else { return .missing(decoded) }
+        if let page = documents[path] {
+            return .rewritten(URLPath.encode(basePath + page) + fragment)
+        }
+        if files.contains(path) {
+            return .rewritten(URLPath.encode(basePath + "/" + path) + fragment)
+        }
+        // A link to a file (it has an extension) should find one; `../about/` may mean a built URL.
+        let name = path.split(separator: "/").last ?? ""
+        return name.contains(".") ? .missing(path) : .unchanged
+    }
+
+    private func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// `posts` + `../images/a.png` → `images/a.png`; nil when it climbs out of `content/`.
+    static func join(_ folder: String, _ relative: String) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
