@@ -50,7 +50,10 @@ let package = Package(
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
-        .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates"]),
+        .testTarget(
+            name: "SitegenTemplatesTests",
+            dependencies: ["SitegenTemplates", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(
             name: "SitegenBuildTests",
             dependencies: ["SitegenBuild", "sitegen"],

@@ -48,7 +48,8 @@ enum Assemble {
         diagnostics += urlCollisions(documents)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         let entries = documents.indices.filter { documents[$0].kind != .page }
-        return Site(config: config, documents: documents, entries: entries, tags: tags, tagsBySlug: tagsBySlug)
+        let posts = documents.indices.filter { documents[$0].kind == .post }
+        return Site(config: config, documents: documents, entries: entries, posts: posts, tags: tags, tagsBySlug: tagsBySlug)
     }
 
     /// `/posts/<slug>/`, `/retrospectives/<slug>/`, or for a page its folder and slug; `permalink` wins.
@@ -69,7 +70,9 @@ enum Assemble {
     }
 
     /// URLs the generated pages take, so that a document claiming one is named.
-    static let generatedURLs: [String: String] = ["/": "the home page", "/tags/": "the tag index"]
+    static let generatedURLs: [String: String] = [
+        "/": "the home page", "/tags/": "the tag index", "/posts/": "the list of posts", "/404.html": "the page-not-found page",
+    ]
 
     static func urlCollisions(_ documents: [PageDocument]) -> [Diagnostic] {
         var owners: [String: String] = [:]
@@ -77,7 +80,7 @@ enum Assemble {
         for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
             let url = document.url
             let clash = owners[url] ?? generatedURLs[url]
-                ?? (url.hasPrefix("/tags/") || url.hasPrefix("/page/") ? "a generated tag or list page" : nil)
+                ?? (["/tags/", "/page/", "/posts/page/"].contains { url.hasPrefix($0) } ? "a generated tag or list page" : nil)
             if let clash {
                 diagnostics.append(.error(at: SourceLocation(path: document.source.path),
                                           "this document's URL \(url) is also the URL of \(clash): give one of them another 'slug' or 'permalink'"))

@@ -1,6 +1,7 @@
 import SitegenContent
 import SitegenCore
 import SitegenMarkdown
+import SitegenTemplates
 
 /// Builds the values templates see. Each key is documented in `themes/README.md`; empty values are
 /// left out so that `{{#key}}` sections test for presence.
@@ -14,8 +15,9 @@ struct PageContext: Sendable {
             "title": config.title,
             "language": config.language,
             "base_path": config.basePath,
-            "home_url": href("/", config),
-            "tags_url": href("/tags/", config),
+            "home_url": link("/"),
+            "tags_url": link("/tags/"),
+            "posts_url": link("/posts/"),
             "labels": Labels.forLanguage(config.language),
             "params": config.params.mapValues(templateValue),
         ]
@@ -50,7 +52,7 @@ struct PageContext: Sendable {
         let matter = document.source.frontMatter
         var page: [String: Any] = [
             "title": document.title,
-            "url": href(document.url, site.config),
+            "url": link(document.url),
             "kind": document.kind.rawValue,
             "is_\(document.kind.rawValue)": true,
             "params": matter.values.mapValues(templateValue),
@@ -59,14 +61,12 @@ struct PageContext: Sendable {
         page["subtitle"] = matter["subtitle"]?.scalarText?.nilIfEmpty
         page["description"] = (matter["description"] ?? matter["summary"])?.scalarText?.nilIfEmpty
         page["excerpt"] = document.rendered.excerptHTML.nilIfEmpty
-        page["word_count"] = document.rendered.statistics.wordCount
-        page["reading_minutes"] = document.rendered.statistics.readingMinutes
+        let statistics = document.rendered.statistics
+        page["word_count"] = count(statistics.wordCount)
+        page["reading_minutes"] = statistics.readingMinutes > 0 ? count(statistics.readingMinutes) : nil
         if let date = document.date {
-            page["date"] = [
-                "iso": date.rfc3339(defaultOffset: site.config.utcOffset),
-                "day": date.isoDay,
-                "text": Labels.date(date, language: site.config.language),
-            ]
+            page["date"] = TemplateDate(year: date.year, month: date.month, day: date.day,
+                                        iso: date.rfc3339(defaultOffset: site.config.utcOffset), language: site.config.language)
         }
         let tags = document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValue(site.tags[$0]) }
         if !tags.isEmpty { page["tags"] = tags }
@@ -75,15 +75,15 @@ struct PageContext: Sendable {
     }
 
     func tagValue(_ tag: TagGroup) -> [String: Any] {
-        ["name": tag.name, "slug": tag.slug, "url": href(tag.url, site.config), "count": tag.members.count]
+        ["name": tag.name, "slug": tag.slug, "url": link(tag.url), "count": count(tag.members.count)]
     }
 
     func list(title: String, members: [Int], pagination: Pagination, extra: [String: Any] = [:]) -> [String: Any] {
-        var page: [String: Any] = ["title": title, "url": href(pagination.url(of: pagination.current), site.config)]
+        var page: [String: Any] = ["title": title, "url": link(pagination.url(of: pagination.current))]
         for (key, value) in extra { page[key] = value }
         var paginator: [String: Any] = ["current": pagination.current, "total": pagination.total]
-        if pagination.current > 1 { paginator["prev_url"] = href(pagination.url(of: pagination.current - 1), site.config) }
-        if pagination.current < pagination.total { paginator["next_url"] = href(pagination.url(of: pagination.current + 1), site.config) }
+        if pagination.current > 1 { paginator["prev_url"] = link(pagination.url(of: pagination.current - 1)) }
+        if pagination.current < pagination.total { paginator["next_url"] = link(pagination.url(of: pagination.current + 1)) }
         var context: [String: Any] = ["site": siteValues, "page": page]
         let entries = members.map(summary)
         if !entries.isEmpty { context["pages"] = entries }
@@ -94,10 +94,23 @@ struct PageContext: Sendable {
 
     func tagIndex() -> [String: Any] {
         var context: [String: Any] = ["site": siteValues, "page": ["title": Labels.forLanguage(site.config.language)["all_tags"] ?? "Tags",
-                                                                    "url": href("/tags/", site.config)]]
+                                                                    "url": link("/tags/")]]
         if !site.tags.isEmpty { context["tags"] = site.tags.map(tagValue) }
         context["has_tags"] = !site.tags.isEmpty
         return context
+    }
+
+    /// The context of the 404 page.
+    func notFound() -> [String: Any] {
+        ["site": siteValues, "page": ["title": Labels.forLanguage(site.config.language)["not_found"] ?? "Not found", "url": link("/404.html")]]
+    }
+
+    func link(_ path: String) -> TemplateLink {
+        TemplateLink(href: href(path, site.config), origin: site.config.origin)
+    }
+
+    func count(_ value: Int) -> TemplateCount {
+        TemplateCount(value, language: site.config.language)
     }
 
     private func tocValue(_ entry: TOCEntry) -> [String: Any] {

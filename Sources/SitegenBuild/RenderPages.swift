@@ -12,6 +12,8 @@ enum RenderPages {
             case home(page: Int, of: Int)
             case tag(Int, page: Int, of: Int)
             case tagIndex
+            case postList(page: Int, of: Int)
+            case notFound
         }
 
         var template: String
@@ -51,6 +53,12 @@ enum RenderPages {
             }
         }
         jobs.append(Job(template: "tags", subject: .tagIndex, url: "/tags/"))
+        let postPages = pageCount(site.posts.count, perPage)
+        for number in 1...postPages {
+            jobs.append(Job(template: "list", subject: .postList(page: number, of: postPages),
+                            url: Pagination(base: "/posts/", current: number, total: postPages).url(of: number)))
+        }
+        jobs.append(Job(template: "404", subject: .notFound, url: "/404.html"))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return jobs
     }
@@ -59,7 +67,7 @@ enum RenderPages {
     static let jekyllGenericLayouts: Set<String> = ["default", "post", "page", "single", "none"]
 
     static func isPageTemplate(_ name: String, in theme: Theme) -> Bool {
-        theme.hasTemplate(name) && !name.contains("/") && name != "base"
+        theme.hasTemplate(name) && !name.contains("/") && name != "base" && name != "404"
     }
 
     static func pageCount(_ items: Int, _ perPage: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
@@ -84,14 +92,21 @@ enum RenderPages {
                                   extra: ["tag": context.tagValue(tag)])
         case .tagIndex:
             values = context.tagIndex()
+        case .postList(let number, let total):
+            let members = Array(site.posts.dropFirst((number - 1) * perPage).prefix(perPage))
+            values = context.list(title: Labels.forLanguage(site.config.language)["all_posts"] ?? "Posts", members: members,
+                                  pagination: Pagination(base: "/posts/", current: number, total: total))
+        case .notFound:
+            values = context.notFound()
         }
         let html = theme.render(job.template, context: values) ?? ""
         return OutputFile(path: outputPath(of: job.url), contents: .bytes(Array(html.utf8)))
     }
 
-    /// `/posts/회고/` → `posts/회고/index.html`.
+    /// `/posts/회고/` → `posts/회고/index.html`; `/404.html` → `404.html`.
     static func outputPath(of url: String) -> String {
         let trimmed = url.split(separator: "/").joined(separator: "/")
+        if url.hasSuffix(".html") { return trimmed }
         return trimmed.isEmpty ? "index.html" : trimmed + "/index.html"
     }
 }

@@ -31,6 +31,8 @@ public struct Site: Sendable {
     public var documents: [PageDocument]
     /// Indices of the posts and retrospectives, the documents the home page and feeds list.
     public var entries: [Int]
+    /// Indices of the posts alone, newest first: the `/posts/` list.
+    public var posts: [Int]
     /// Tags by slug, sorted by name.
     public var tags: [TagGroup]
     public var tagsBySlug: [String: Int]

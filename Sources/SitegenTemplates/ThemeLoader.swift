@@ -49,7 +49,24 @@ public enum ThemeLoader {
         }
         layers.append(embeddedDefault(diagnostics: &diagnostics))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return Theme(chain: chain, layers: layers)
+        let theme = Theme(chain: chain, layers: layers)
+        diagnostics += unknownPartials(in: theme)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        return theme
+    }
+
+    /// Partials and parents (`{{> name}}`, `{{< name}}`) that no layer of the theme has; Mustache
+    /// itself would render them as nothing.
+    static func unknownPartials(in theme: Theme) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for name in theme.templates.keys.sorted() {
+            guard let template = theme.templates[name], let source = theme.templateSources[name] else { continue }
+            for reference in PartialReference.all(in: template.description) where !theme.hasTemplate(reference.name) {
+                diagnostics.append(.error(at: SourceLocation(path: source, line: reference.line, column: reference.column),
+                                          "unknown partial '\(reference.name)': no templates/\(reference.name).mustache in the theme or its parents"))
+            }
+        }
+        return diagnostics
     }
 
     static func availableThemes(in root: URL) -> [String] {

@@ -8,7 +8,7 @@ import Testing
         let site = try scratch.copySite("blog")
         let run = try SitegenBinary.run(["build"], in: site)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("Built 22 pages"), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("Built 26 pages"), "\(run.stdout)")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/index.html").path))
         #expect(run.stderr.contains("content/retrospectives/2023 1분기 회고 8f3a2c1d9b7e4f60a1b2c3d4e5f60718.md:1:1: warning: no date"))
     }
@@ -106,5 +106,29 @@ import Testing
         let run = try SitegenBinary.run(["build"], in: scratch.url)
         #expect(run.status == 1)
         #expect(run.stderr.contains("content:1:1: error: no content folder"))
+    }
+
+    @Test func themeNewWritesAThemeThatBuilds() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2023-01-01-a.md", "---\ntitle: A\n---\ntext")
+        let created = try SitegenBinary.run(["theme", "new", "mine"], in: scratch.url)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("wrote themes/mine/templates/post.mustache"))
+        try scratch.write("site.yml", "theme: mine\n")
+        let built = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try scratch.read("output/posts/a/index.html").contains("<h1>A</h1>"))
+        #expect(try SitegenBinary.run(["theme", "new", "mine"], in: scratch.url).status == 1)
+    }
+
+    @Test func aBrokenThemeTemplateFailsTheBuildWithItsLocation() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2023-01-01-a.md", "text")
+        try scratch.write("site.yml", "theme: broken\n")
+        try scratch.write("themes/broken/templates/post.mustache", "{{#page}}\n{{title}}\n")
+        let run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("themes/broken/templates/post.mustache:"), "\(run.stderr)")
+        #expect(run.stderr.contains("error: template error: a section is never closed"), "\(run.stderr)")
     }
 }

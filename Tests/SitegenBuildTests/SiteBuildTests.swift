@@ -116,4 +116,23 @@ import Testing
         let (_, report) = try await build(["content/posts/2023-01-01-a.md": "---\ntitle: A\n---\n\nSee [b](b.md).\n"])
         #expect(report.warnings.map(\.description) == ["content/posts/2023-01-01-a.md:5:1: warning: link to 'b.md': there is no content/posts/b.md"])
     }
+
+    @Test func frontMatterIsEscapedAndTheBodyIsNot() async throws {
+        let (scratch, _) = try await build([
+            "content/posts/2023-01-01-a.md": "---\ntitle: \"<script>alert(1)</script>\"\ntags: [\"<b>\"]\n---\n<em>raw</em>\n",
+        ])
+        let page = try scratch.read("out/posts/a/index.html")
+        #expect(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(page.contains("<title>&lt;script&gt;"))
+        #expect(page.contains(">&lt;b&gt;</a>"))
+        #expect(page.contains("<em>raw</em>"))
+        #expect(!page.contains("<script>alert"))
+    }
+
+    @Test func everyPageKindIsWritten() async throws {
+        let (scratch, _) = try await build(["content/posts/2023-01-01-a.md": "x"])
+        for path in ["index.html", "posts/index.html", "tags/index.html", "404.html", "posts/a/index.html", "style.css"] {
+            #expect(scratch.exists("out/" + path), "\(path)")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SitegenCore
+import Mustache
 import SitegenTemplates
 import Testing
 
@@ -68,5 +69,49 @@ final class ScratchSite {
         } throws: { error in
             (error as? BuildFailure)?.description == "site.yml:1:1: error: unknown theme 'missing': no folder themes/missing/ (themes here: other)"
         }
+    }
+}
+
+@Suite struct PartialCheckTests {
+    @Test func anUnknownPartialIsLocated() throws {
+        let site = try ScratchSite()
+        try site.write("themes/mine/templates/post.mustache", "{{<base}}\n{{$content}}\n  {{> partials/sidebar}}\n{{/content}}\n{{/base}}\n")
+        #expect {
+            try ThemeLoader.load(name: "mine", siteRoot: site.root)
+        } throws: { error in
+            (error as? BuildFailure)?.errors.first?.description
+                == "themes/mine/templates/post.mustache:3:3: error: unknown partial 'partials/sidebar': no templates/partials/sidebar.mustache in the theme or its parents"
+        }
+    }
+
+    @Test func aPartialFromTheParentIsFound() throws {
+        let site = try ScratchSite()
+        try site.write("themes/mine/templates/post.mustache", "{{> partials/meta}}")
+        #expect(throws: Never.self) { try ThemeLoader.load(name: "mine", siteRoot: site.root) }
+    }
+}
+
+@Suite struct TransformTests {
+    let date = TemplateDate(year: 2022, month: 12, day: 31, iso: "2022-12-31T22:00:00+09:00", language: "ko")
+
+    func render(_ template: String, _ context: [String: Any]) throws -> String {
+        try MustacheTemplate(string: template).render(context)
+    }
+
+    @Test func datesFormatInTheSiteLanguage() throws {
+        #expect(try render("{{d}}|{{short(d)}}|{{iso(d)}}|{{d.day}}|{{month_name(d)}}", ["d": date])
+            == "2022년 12월 31일|2022.12.31|2022-12-31T22:00:00+09:00|2022-12-31|12월")
+        var english = date
+        english.language = "en"
+        #expect(try render("{{d}} {{month_name(d)}}", ["d": english]) == "December 31, 2022 December")
+    }
+
+    @Test func countsAndLinks() throws {
+        let context: [String: Any] = [
+            "n": TemplateCount(3, language: "ko"), "big": TemplateCount(12345, language: "en"),
+            "u": TemplateLink(href: "/blog/posts/a/", origin: "https://user.github.io"),
+        ]
+        #expect(try render("{{minutes(n)}} {{posts(n)}} {{posts(big)}} {{grouped(big)}}", context) == "3분 글 3편 12,345 posts 12,345")
+        #expect(try render("{{u}} {{absolute(u)}}", context) == "/blog/posts/a/ https://user.github.io/blog/posts/a/")
     }
 }

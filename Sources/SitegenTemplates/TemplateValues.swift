@@ -1,0 +1,119 @@
+import Mustache
+
+/// Values templates format themselves, through Mustache transforms: `{{short(page.date)}}`,
+/// `{{minutes(page.reading_minutes)}}`, `{{absolute(page.url)}}`. Each knows the site's language.
+
+/// A date: `{{page.date}}` is the localized day (`2022년 12월 31일`, `December 31, 2022`); its keys
+/// `iso`, `day`, `year`, `month`, `text`; transforms `long`, `short` (`2022.12.31`), `iso`, `day`,
+/// `year`, `month_name`.
+public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    /// RFC 3339 with the offset: `2022-12-31T22:00:00+09:00`.
+    public var iso: String
+    public var language: String
+
+    public init(year: Int, month: Int, day: Int, iso: String, language: String) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.iso = iso
+        self.language = language
+    }
+
+    var isKorean: Bool { language.lowercased().hasPrefix("ko") }
+
+    public var long: String {
+        isKorean ? "\(year)년 \(month)월 \(day)일" : "\(Self.monthNames[month - 1]) \(day), \(year)"
+    }
+
+    public var short: String { "\(year).\(pad(month)).\(pad(day))" }
+    public var isoDay: String { "\(year)-\(pad(month))-\(pad(day))" }
+    public var monthName: String { isKorean ? "\(month)월" : Self.monthNames[month - 1] }
+    public var description: String { long }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "iso": return iso
+        case "day": return isoDay
+        case "text", "long": return long
+        case "short": return short
+        case "year": return year
+        case "month": return month
+        case "month_name": return monthName
+        default: return nil
+        }
+    }
+
+    public func transform(_ name: String) -> Any? {
+        switch name {
+        case "long": return long
+        case "short": return short
+        case "iso": return iso
+        case "day": return isoDay
+        case "year": return year
+        case "month_name": return monthName
+        default: return nil
+        }
+    }
+
+    private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+}
+
+/// A number of things: `{{tag.count}}` is the number; transforms `posts` (`글 3편`, `3 posts`),
+/// `minutes` (`3분`, `3 min`), `words` (`1,200자`… `1,200 words`).
+public struct TemplateCount: MustacheTransformable, CustomStringConvertible {
+    public var value: Int
+    public var language: String
+
+    public init(_ value: Int, language: String) {
+        self.value = value
+        self.language = language
+    }
+
+    public var description: String { String(value) }
+
+    public func transform(_ name: String) -> Any? {
+        let korean = language.lowercased().hasPrefix("ko")
+        switch name {
+        case "posts": return korean ? "글 \(value)편" : (value == 1 ? "1 post" : "\(grouped) posts")
+        case "minutes": return korean ? "\(value)분" : "\(value) min"
+        case "words": return korean ? "\(grouped)단어" : (value == 1 ? "1 word" : "\(grouped) words")
+        case "grouped": return grouped
+        default: return nil
+        }
+    }
+
+    /// `12,345`.
+    var grouped: String {
+        let digits = String(abs(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}
+
+/// A link inside the site: `{{page.url}}` is the href (`/blog/posts/a/`, percent-encoded);
+/// the transform `absolute` gives it with the site's scheme and host, when `base_url` has them.
+public struct TemplateLink: MustacheTransformable, CustomStringConvertible {
+    public var href: String
+    public var origin: String
+
+    public init(href: String, origin: String) {
+        self.href = href
+        self.origin = origin
+    }
+
+    public var description: String { href }
+
+    public func transform(_ name: String) -> Any? {
+        name == "absolute" ? origin + href : nil
+    }
+}

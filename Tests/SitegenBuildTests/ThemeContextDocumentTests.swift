@@ -1,0 +1,77 @@
+import Foundation
+@testable import SitegenBuild
+import SitegenTemplates
+import Testing
+
+/// Keeps themes/README.md true: every value it documents is in the context templates get.
+@Suite struct ThemeContextDocumentTests {
+    static let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("themes/README.md")
+
+    /// The names in the first column of the context tables: `site.title`, `page.tags[]`, `has_pages`.
+    func documentedNames() throws -> [String] {
+        let text = try String(contentsOf: Self.document, encoding: .utf8)
+        guard let section = text.range(of: "## The context") else { return [] }
+        var names: [String] = []
+        for line in text[section.upperBound...].split(separator: "\n") where line.hasPrefix("| `") {
+            let firstCell = line.dropFirst(2).prefix { $0 != "|" }
+            for piece in firstCell.split(separator: "`") where !piece.trimmingCharacters(in: .whitespaces).isEmpty && piece != ", " {
+                names.append(String(piece))
+            }
+        }
+        return names
+    }
+
+    /// Every key path of the contexts of every kind of page of the fixture blog.
+    func contextPaths() async throws -> Set<String> {
+        let (source, _) = try await SiteBuilder.load(BuildOptions(root: Fixtures.site("blog"), output: URL(fileURLWithPath: "/nonexistent")))
+        let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: false))
+        let context = PageContext(site: site)
+        var contexts = site.documents.indices.map(context.document)
+        contexts.append(context.list(title: "home", members: site.entries, pagination: Pagination(base: "/", current: 2, total: 3),
+                                     extra: ["is_home": true]))
+        contexts.append(context.list(title: "tag", members: site.tags[0].members, pagination: Pagination(base: "/tags/x/", current: 1, total: 1),
+                                     extra: ["tag": context.tagValue(site.tags[0])]))
+        contexts.append(context.tagIndex())
+        contexts.append(context.notFound())
+        var paths = Set<String>()
+        for values in contexts { collect(values, prefix: "", into: &paths) }
+        return paths
+    }
+
+    func collect(_ value: Any, prefix: String, into paths: inout Set<String>) {
+        if !prefix.isEmpty { paths.insert(prefix) }
+        let join = { (key: String) in prefix.isEmpty ? key : "\(prefix).\(key)" }
+        switch value {
+        case let map as [String: Any]:
+            for (key, child) in map { collect(child, prefix: join(key), into: &paths) }
+        case let map as [String: String]:
+            for key in map.keys { paths.insert(join(key)) }
+        case let list as [Any]:
+            paths.insert(prefix + "[]")
+            for item in list { collect(item, prefix: prefix + "[]", into: &paths) }
+        case let date as TemplateDate:
+            for key in ["iso", "day", "text", "year", "month", "month_name", "short", "long"] where date.child(named: key) != nil {
+                paths.insert(join(key))
+            }
+        default:
+            break
+        }
+    }
+
+    @Test func everyDocumentedValueExists() async throws {
+        let documented = try documentedNames()
+        #expect(documented.count > 40, "the context tables were not found")
+        let paths = try await contextPaths()
+        for name in documented {
+            #expect(paths.contains(name), "themes/README.md documents `\(name)`, which no template context has")
+        }
+    }
+
+    @Test func everyPageTemplateIsDocumented() throws {
+        let text = try String(contentsOf: Self.document, encoding: .utf8)
+        for name in ["base", "home", "post", "retrospective", "page", "list", "tag", "tags", "404"] {
+            #expect(text.contains("`\(name)`"), "\(name) is not documented")
+        }
+    }
+}
