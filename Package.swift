@@ -32,7 +32,10 @@ let package = Package(
         ),
         .target(
             name: "SitegenBuild",
-            dependencies: ["SitegenCore", "SitegenContent", "SitegenMarkdown", "SitegenTemplates"]
+            dependencies: [
+                "SitegenCore", "SitegenContent", "SitegenMarkdown", "SitegenTemplates",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "sitegen",

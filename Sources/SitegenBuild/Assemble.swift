@@ -7,9 +7,10 @@ enum Assemble {
     static func site(config: SiteConfig, documents rendered: [(SourceDocument, Rendered)]) throws(BuildFailure) -> Site {
         var diagnostics: [Diagnostic] = []
         var documents = rendered.map { source, rendered in
-            PageDocument(source: source, rendered: rendered,
-                         title: source.title ?? rendered.title ?? source.fileTitle,
-                         url: url(of: source), tagSlugs: [])
+            let title = source.title ?? rendered.title ?? source.fileTitle
+            return PageDocument(source: source, rendered: rendered, title: title, url: url(of: source), tagSlugs: [],
+                                period: Retrospectives.period(of: source, title: title),
+                                goals: source.declaredGoals.map { $0.map { Goal(text: $0) } } ?? rendered.goals)
         }
         documents.sort(by: newestFirst(offset: config.utcOffset))
 
@@ -49,7 +50,10 @@ enum Assemble {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         let entries = documents.indices.filter { documents[$0].kind != .page }
         let posts = documents.indices.filter { documents[$0].kind == .post }
-        return Site(config: config, documents: documents, entries: entries, posts: posts, tags: tags, tagsBySlug: tagsBySlug)
+        let retrospectives = documents.indices.filter { documents[$0].kind == .retrospective }
+        let links = Retrospectives.links(documents, order: retrospectives.reversed())
+        return Site(config: config, documents: documents, entries: entries, posts: posts, retrospectives: retrospectives,
+                    retrospectiveLinks: links, tags: tags, tagsBySlug: tagsBySlug)
     }
 
     /// `/posts/<slug>/`, `/retrospectives/<slug>/`, or for a page its folder and slug; `permalink` wins.
@@ -72,6 +76,7 @@ enum Assemble {
     /// URLs the generated pages take, so that a document claiming one is named.
     static let generatedURLs: [String: String] = [
         "/": "the home page", "/tags/": "the tag index", "/posts/": "the list of posts", "/404.html": "the page-not-found page",
+        "/retrospectives/": "the retrospective timeline", "/archive/": "the archive", "/search/": "the search page",
     ]
 
     static func urlCollisions(_ documents: [PageDocument]) -> [Diagnostic] {
@@ -93,7 +98,7 @@ enum Assemble {
 
     static func newestFirst(offset: Int) -> (PageDocument, PageDocument) -> Bool {
         { a, b in
-            switch (a.date, b.date) {
+            switch (a.sortDate, b.sortDate) {
             case let (x?, y?):
                 let (sx, sy) = (x.secondsSinceEpoch(defaultOffset: offset), y.secondsSinceEpoch(defaultOffset: offset))
                 return sx != sy ? sx > sy : a.source.path < b.source.path

@@ -18,6 +18,12 @@ struct PageContext: Sendable {
             "home_url": link("/"),
             "tags_url": link("/tags/"),
             "posts_url": link("/posts/"),
+            "retrospectives_url": link("/retrospectives/"),
+            "archive_url": link("/archive/"),
+            "search_url": link("/search/"),
+            "feed_url": link("/feed.xml"),
+            "json_feed_url": link("/feed.json"),
+            "locale": config.language.lowercased().hasPrefix("ko") ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
             "labels": Labels.forLanguage(config.language),
             "params": config.params.mapValues(templateValue),
         ]
@@ -43,6 +49,7 @@ struct PageContext: Sendable {
         // Jekyll's switches: a comment widget where the site has one, a math renderer where asked.
         page["comments"] = site.config.comments != nil && matter["comments"]?.flag == true
         page["math"] = matter["use_math"]?.flag == true || matter["math"]?.flag == true
+        if let links = site.retrospectiveLinks[index] { retrospectiveValues(index, links: links, into: &page) }
         return ["site": siteValues, "page": page]
     }
 
@@ -68,6 +75,7 @@ struct PageContext: Sendable {
             page["date"] = TemplateDate(year: date.year, month: date.month, day: date.day,
                                         iso: date.rfc3339(defaultOffset: site.config.utcOffset), language: site.config.language)
         }
+        if let period = document.period { page["period"] = periodValue(period) }
         let tags = document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValue(site.tags[$0]) }
         if !tags.isEmpty { page["tags"] = tags }
         page["has_tags"] = !tags.isEmpty
@@ -98,6 +106,43 @@ struct PageContext: Sendable {
         if !site.tags.isEmpty { context["tags"] = site.tags.map(tagValue) }
         context["has_tags"] = !site.tags.isEmpty
         return context
+    }
+
+    /// A retrospective's neighbours, its goals, and the goals it inherits.
+    func retrospectiveValues(_ index: Int, links: RetrospectiveLinks, into page: inout [String: Any]) {
+        let neighbour = { (other: Int?) -> [String: Any]? in other.map(self.reference) }
+        // The overall neighbours are shown only where they differ from those of the same cadence.
+        page["previous"] = links.previous == links.previousSameCadence ? nil : neighbour(links.previous)
+        page["next"] = links.next == links.nextSameCadence ? nil : neighbour(links.next)
+        page["previous_same_cadence"] = neighbour(links.previousSameCadence)
+        page["next_same_cadence"] = neighbour(links.nextSameCadence)
+        page["year_ago"] = neighbour(links.yearAgo)
+        let goals = site.documents[index].goals
+        if !goals.isEmpty { page["goals"] = goals.map(goalValue) }
+        if let earlier = links.previousSameCadence, !site.documents[earlier].goals.isEmpty {
+            var inherited = reference(earlier)
+            inherited["items"] = site.documents[earlier].goals.map(goalValue)
+            page["previous_goals"] = inherited
+        }
+    }
+
+    /// What a link to another document needs: title, url, date, period.
+    func reference(_ index: Int) -> [String: Any] {
+        let document = site.documents[index]
+        var value: [String: Any] = ["title": document.title, "url": link(document.url)]
+        if let period = document.period { value["period"] = periodValue(period) }
+        return value
+    }
+
+    func periodValue(_ period: Period) -> [String: Any] {
+        let labels = Labels.forLanguage(site.config.language)
+        return ["label": period.label(language: site.config.language), "text": period.description,
+                "cadence": period.cadence.rawValue, "cadence_label": labels["cadence_\(period.cadence.rawValue)"] ?? period.cadence.rawValue,
+                "start": period.startDay.isoDay, "end": period.endDay.isoDay]
+    }
+
+    func goalValue(_ goal: Goal) -> [String: Any] {
+        ["text": goal.text, "done": goal.done]
     }
 
     /// The context of the 404 page.

@@ -14,6 +14,14 @@ enum RenderPages {
             case tagIndex
             case postList(page: Int, of: Int)
             case notFound
+            case timeline
+            case archive
+            case search
+            case atomFeed(tag: Int?)
+            case jsonFeed
+            case searchIndex
+            case sitemap(urls: [String])
+            case robots
         }
 
         var template: String
@@ -59,6 +67,19 @@ enum RenderPages {
                             url: Pagination(base: "/posts/", current: number, total: postPages).url(of: number)))
         }
         jobs.append(Job(template: "404", subject: .notFound, url: "/404.html"))
+        jobs.append(Job(template: "retrospectives", subject: .timeline, url: "/retrospectives/"))
+        jobs.append(Job(template: "archive", subject: .archive, url: "/archive/"))
+        jobs.append(Job(template: "search", subject: .search, url: "/search/"))
+        jobs.append(Job(template: "atom", subject: .atomFeed(tag: nil), url: "/feed.xml"))
+        for (index, tag) in site.tags.enumerated() {
+            jobs.append(Job(template: "atom", subject: .atomFeed(tag: index), url: tag.url + "feed.xml"))
+        }
+        jobs.append(Job(template: "", subject: .jsonFeed, url: "/feed.json"))
+        jobs.append(Job(template: "", subject: .searchIndex, url: "/search.json"))
+        // The sitemap lists every HTML page made so far but the 404 page.
+        let pages = jobs.filter { !$0.url.hasSuffix(".xml") && !$0.url.hasSuffix(".json") && $0.subject != .notFound }.map(\.url)
+        jobs.append(Job(template: "sitemap", subject: .sitemap(urls: pages), url: "/sitemap.xml"))
+        jobs.append(Job(template: "robots", subject: .robots, url: "/robots.txt"))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return jobs
     }
@@ -98,15 +119,31 @@ enum RenderPages {
                                   pagination: Pagination(base: "/posts/", current: number, total: total))
         case .notFound:
             values = context.notFound()
+        case .timeline:
+            values = context.timeline()
+        case .archive:
+            values = context.archive()
+        case .search:
+            values = context.searchPage()
+        case .atomFeed(let tag):
+            values = context.atom(tag: tag, limit: Feeds.entryLimit)
+        case .jsonFeed:
+            return OutputFile(path: outputPath(of: job.url), contents: .bytes(Feeds.jsonFeed(site, context: context)))
+        case .searchIndex:
+            return OutputFile(path: outputPath(of: job.url), contents: .bytes(Feeds.searchIndex(site)))
+        case .sitemap(let urls):
+            values = context.sitemap(urls: urls)
+        case .robots:
+            values = context.robots()
         }
         let html = theme.render(job.template, context: values) ?? ""
         return OutputFile(path: outputPath(of: job.url), contents: .bytes(Array(html.utf8)))
     }
 
-    /// `/posts/회고/` → `posts/회고/index.html`; `/404.html` → `404.html`.
+    /// `/posts/회고/` → `posts/회고/index.html`; `/404.html` → `404.html`, `/feed.xml` → `feed.xml`.
     static func outputPath(of url: String) -> String {
         let trimmed = url.split(separator: "/").joined(separator: "/")
-        if url.hasSuffix(".html") { return trimmed }
+        if !url.hasSuffix("/") { return trimmed }
         return trimmed.isEmpty ? "index.html" : trimmed + "/index.html"
     }
 }

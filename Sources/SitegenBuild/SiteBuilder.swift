@@ -69,7 +69,8 @@ public enum SiteBuilder {
                 tocLevels: document.showsTOC ? document.tocLevels ?? config.tocLevels : nil,
                 path: document.path, bodyFirstLine: document.bodyFirstLine, folder: document.folder,
                 linkTargets: targets,
-                pageHref: URLPath.encode(config.basePath + Assemble.url(of: document)))
+                pageHref: URLPath.encode(config.basePath + Assemble.url(of: document)),
+                goalHeadings: document.kind == .retrospective ? config.goalHeadings : [])
             return (document, MarkdownRenderer.render(document.body, options: options))
         }
     }

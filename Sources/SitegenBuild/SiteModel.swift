@@ -11,8 +11,14 @@ public struct PageDocument: Sendable {
     /// The site-relative URL path, Unicode, ending in `/`: `/posts/회고/`.
     public var url: String
     public var tagSlugs: [String]
+    /// A retrospective's period, written or read from its title.
+    public var period: Period?
+    /// The goals it sets: front matter `goals`, else the items under its goal headings.
+    public var goals: [Goal]
     public var kind: DocumentKind { source.kind }
     public var date: DocumentDate? { source.date }
+    /// What it sorts by: its date, else the last day of its period.
+    public var sortDate: DocumentDate? { source.date ?? period?.endDay }
 }
 
 /// A tag and the documents that carry it, newest first.
@@ -33,6 +39,9 @@ public struct Site: Sendable {
     public var entries: [Int]
     /// Indices of the posts alone, newest first: the `/posts/` list.
     public var posts: [Int]
+    /// Indices of the retrospectives, newest first.
+    public var retrospectives: [Int]
+    public var retrospectiveLinks: [Int: RetrospectiveLinks]
     /// Tags by slug, sorted by name.
     public var tags: [TagGroup]
     public var tagsBySlug: [String: Int]

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var tocLevels = TOCLevels.standard
     /// The comment widget (`giscus` or `utterances`) and its settings, for pages with `comments: true`.
     public var comments: CommentSettings?
+    /// Headings whose list items are a retrospective's goals for next time.
+    public var goalHeadings = ["다음 목표", "Next goals", "Try", "적용점", "하반기 목표", "내년 목표", "다음 분기 목표", "다음 달 목표", "다음 주 목표"]
     /// Keys under `params:`, handed to templates as they are.
     public var params: [String: FrontMatterValue] = [:]
 
@@ -44,7 +46,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys: Set<String> = [
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
-        "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments",
+        "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -112,6 +114,13 @@ public struct SiteConfig: Sendable, Hashable {
             config.comments = settings
             if let problem { diagnostics.append(.error(at: matter.location(of: "comments", in: path), problem)) }
         }
+        if let value = matter["goal_headings"] {
+            if case .list(let items) = value, items.allSatisfy({ $0.scalarText != nil }) {
+                config.goalHeadings = items.compactMap(\.scalarText)
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "goal_headings", in: path), "'goal_headings' must be a list of headings"))
+            }
+        }
         if let params = matter["params"] {
             if case .map(let map) = params {
                 config.params = map
@@ -149,5 +158,14 @@ public struct CommentSettings: Sendable, Hashable {
         for (key, value) in map where key != "provider" { settings[key] = value.scalarText }
         guard settings["repo"] != nil else { return (nil, "'comments' needs 'repo: owner/name' for \(provider.rawValue)") }
         return (CommentSettings(provider: provider, settings: settings), nil)
+    }
+}
+
+/// Reads `site.yml` alone, for commands that need a setting but not the site.
+public enum SiteConfigFile {
+    public static func read(root: URL) throws -> SiteConfig {
+        let url = root.appendingPathComponent("site.yml")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return SiteConfig() }
+        return SiteConfig.decode(yaml: String(decoding: data, as: UTF8.self), path: "site.yml").0
     }
 }

@@ -30,6 +30,10 @@ public struct SourceDocument: Sendable, Hashable {
     public var tocLevels: ClosedRange<Int>?
     /// False when front matter says `toc: false`.
     public var showsTOC: Bool
+    /// Front matter `period` of a retrospective.
+    public var declaredPeriod: Period?
+    /// Front matter `goals`: the goals this retrospective sets, instead of those under its goal headings.
+    public var declaredGoals: [String]?
 }
 
 extension SourceDocument {
@@ -96,6 +100,22 @@ extension SourceDocument {
             }
         }
         let showsTOC = matter["toc"]?.flag ?? true
+        var declaredPeriod: Period?
+        if let text = scalar("period") {
+            declaredPeriod = Period(parsing: text)
+            if declaredPeriod == nil {
+                diagnostics.append(.error(at: matter.location(of: "period", in: path),
+                                          "'\(text)' is not a period: write 2022, 2023-Q2, 2023-06, 2021-W19 or 2021-W19..2021-W21"))
+            }
+        }
+        var declaredGoals: [String]?
+        if let value = matter["goals"] {
+            switch value {
+            case .list(let items): declaredGoals = items.compactMap(\.scalarText)
+            case .string(let text): declaredGoals = [text]
+            default: diagnostics.append(.error(at: matter.location(of: "goals", in: path), "'goals' must be a list of goals"))
+            }
+        }
 
         if date == nil, kind != .page {
             diagnostics.append(.warning(at: SourceLocation(path: path),
@@ -105,7 +125,8 @@ extension SourceDocument {
         let document = SourceDocument(
             path: path, kind: kind, frontMatter: matter, title: title, fileTitle: fileTitle, date: date,
             tags: tags, slug: slug, isDraft: isDraft, body: block.body, bodyFirstLine: block.bodyFirstLine,
-            folder: folder, tocLevels: tocLevels, showsTOC: showsTOC)
+            folder: folder, tocLevels: tocLevels, showsTOC: showsTOC, declaredPeriod: declaredPeriod,
+            declaredGoals: declaredGoals)
         return (document, diagnostics)
     }
 

@@ -43,6 +43,7 @@ public enum MarkdownRenderer {
         let tree = Tree(document: document, options: options)
         defer { tree.releaseDetached() }
         tree.applyBlockAttributes()
+        let goals = isExcerpt ? [] : tree.goals()
         let (title, titleID, headings) = tree.identifyHeadings(writeIDs: !isExcerpt)
         tree.rewriteLinks()
         let toc = options.tocLevels.map { TableOfContents.tree(headings, levels: $0) } ?? []
@@ -51,6 +52,7 @@ public enum MarkdownRenderer {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         if isExcerpt { tree.pointInPageLinksAtThePage(within: document) }
         let html = takeString(cmark_render_html(document, Self.options, extensions))
+        let (statistics, text) = isExcerpt ? (TextStatistics(), "") : tree.readableText()
         let excerpt = tree.firstParagraph().map { paragraph in
             tree.pointInPageLinksAtThePage(within: paragraph)
             return takeString(cmark_render_html(paragraph, Self.options, extensions))
@@ -58,8 +60,8 @@ public enum MarkdownRenderer {
         return Rendered(
             html: html,
             title: title, titleID: titleID, headings: headings, toc: toc, tocHTML: tocHTML, excerptHTML: excerpt,
-            hasOwnTOC: filledMarker || tree.hasMarkdownTOCBlock(), statistics: tree.statistics(),
-            diagnostics: tree.diagnostics)
+            hasOwnTOC: filledMarker || tree.hasMarkdownTOCBlock(), statistics: statistics, goals: goals,
+            plainText: text, diagnostics: tree.diagnostics)
     }
 
     /// Copies and frees a string cmark allocated.
@@ -428,10 +430,44 @@ private final class Tree {
         children(document).first { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH || attributedParagraphs.contains($0) }
     }
 
-    /// What a reader reads: text and inline code, not code blocks or raw HTML.
-    func statistics() -> TextStatistics {
+    /// What a reader reads, counted and joined: text and inline code, not code blocks or raw HTML.
+    func readableText() -> (TextStatistics, String) {
         var statistics = TextStatistics()
-        for node in nodes(of: [CMARK_NODE_TEXT, CMARK_NODE_CODE]) { statistics.add(literal(node)) }
-        return statistics
+        var text = ""
+        for node in nodes(of: [CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH]) {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                let literal = literal(node)
+                statistics.add(literal)
+                text += literal
+            } else if !text.isEmpty, text.last != " " {
+                text += " "
+            }
+        }
+        return (statistics, text.trimmingCharacters(in: .whitespaces))
+    }
+
+    // MARK: Goals
+
+    /// The top-level items of the lists under a goal heading, up to the next heading of its level or above.
+    func goals() -> [Goal] {
+        let names = Set(options.goalHeadings.map(GoalHeading.normalized))
+        guard !names.isEmpty else { return [] }
+        var goals: [Goal] = []
+        var openLevel: Int32?
+        for node in children(document) {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                let level = cmark_node_get_heading_level(node)
+                if let open = openLevel, level > open { continue }
+                openLevel = GoalHeading.matches(plainText(node), names: names) ? level : nil
+            } else if openLevel != nil, type == CMARK_NODE_LIST {
+                for item in children(node) {
+                    let text = children(item).first.map(plainText)?.trimmingCharacters(in: .whitespaces) ?? ""
+                    if !text.isEmpty { goals.append(Goal(text: text, done: cmark_gfm_extensions_get_tasklist_item_checked(item))) }
+                }
+            }
+        }
+        return goals
     }
 }

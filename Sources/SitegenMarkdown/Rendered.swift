@@ -19,13 +19,15 @@ public struct MarkdownOptions: Sendable {
     public var folder: String
     /// What relative links may point at; nil leaves links as written.
     public var linkTargets: LinkTargets?
+    /// Headings whose list items are the writer's goals (`다음 목표`, `Try`), compared without case.
+    public var goalHeadings: [String]
     /// The href of the document's own page; in-page links of its excerpt are made to point there,
     /// since the excerpt is shown on other pages.
     public var pageHref: String?
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",
-                linkTargets: LinkTargets? = nil, pageHref: String? = nil) {
+                linkTargets: LinkTargets? = nil, pageHref: String? = nil, goalHeadings: [String] = []) {
         self.frontMatterTitle = frontMatterTitle
         self.fileTitle = fileTitle
         self.excerptSeparator = excerptSeparator
@@ -35,6 +37,7 @@ public struct MarkdownOptions: Sendable {
         self.folder = folder
         self.linkTargets = linkTargets
         self.pageHref = pageHref
+        self.goalHeadings = goalHeadings
     }
 }
 
@@ -71,9 +74,26 @@ public struct Rendered: Sendable, Hashable {
     /// or a `[TOC]` marker that sitegen filled in. The theme then adds none.
     public var hasOwnTOC: Bool
     public var statistics: TextStatistics
+    /// The items under the goal headings, in order.
+    public var goals: [Goal]
+    /// The body's text without markup, for the search index.
+    public var plainText: String
     /// Warnings about the body (a link to a file that is not there), located in the file.
     public var diagnostics: [Diagnostic]
 
     static let empty = Rendered(html: "", title: nil, titleID: nil, headings: [], toc: [], tocHTML: "",
-                                excerptHTML: "", hasOwnTOC: false, statistics: TextStatistics(), diagnostics: [])
+                                excerptHTML: "", hasOwnTOC: false, statistics: TextStatistics(), goals: [], plainText: "",
+                                diagnostics: [])
+}
+
+/// A goal a retrospective sets: a list item under a goal heading, or a front matter `goals` entry.
+public struct Goal: Sendable, Hashable {
+    public var text: String
+    /// Whether its task-list box is ticked.
+    public var done: Bool
+
+    public init(text: String, done: Bool = false) {
+        self.text = text
+        self.done = done
+    }
 }

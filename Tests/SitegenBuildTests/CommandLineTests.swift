@@ -8,7 +8,7 @@ import Testing
         let site = try scratch.copySite("blog")
         let run = try SitegenBinary.run(["build"], in: site)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("Built 26 pages"), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("Built 29 pages"), "\(run.stdout)")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/index.html").path))
         #expect(run.stderr.contains("content/retrospectives/2023 1분기 회고 8f3a2c1d9b7e4f60a1b2c3d4e5f60718.md:1:1: warning: no date"))
     }
@@ -130,5 +130,30 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("themes/broken/templates/post.mustache:"), "\(run.stderr)")
         #expect(run.stderr.contains("error: template error: a section is never closed"), "\(run.stderr)")
+    }
+}
+
+@Suite struct NewCommandTests {
+    @Test func newRetroPrefillsLastTimesGoalsAndPrintsThePath() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/retrospectives/2021-05-16-week-19.md", "---\ntitle: \"[Week 19]\"\n---\n## Try\n\n- 오전 회의 없애기\n")
+        let run = try SitegenBinary.run(["new", "retro", "--period", "2021-W20", "--date", "2021-05-23"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "content/retrospectives/2021-05-23-2021-w20.md\n")
+        let text = try scratch.read("content/retrospectives/2021-05-23-2021-w20.md")
+        #expect(text.contains("period: 2021-W20"))
+        #expect(text.contains("- [ ] 오전 회의 없애기"))
+        #expect(text.contains("## Keep") && text.contains("## Problem") && text.contains("## Try"))
+        #expect(try SitegenBinary.run(["build"], in: scratch.url).status == 0)
+        #expect(try SitegenBinary.run(["new", "retro", "--period", "2021-W20", "--date", "2021-05-23"], in: scratch.url).status == 1)
+        #expect(try SitegenBinary.run(["new", "retro", "--period", "someday"], in: scratch.url).status == 2)
+    }
+
+    @Test func newPostWritesADatedPost() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/.keep", "")
+        let run = try SitegenBinary.run(["new", "post", "첫 글: 시작", "--date", "2026-11-22"], in: scratch.url)
+        #expect(run.stdout == "content/posts/2026-11-22-첫-글-시작.md\n", "\(run.stderr)")
+        #expect(try scratch.read("content/posts/2026-11-22-첫-글-시작.md").hasPrefix("---\ntitle: \"첫 글: 시작\"\ndate: 2026-11-22\n"))
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import Mustache
+import SitegenContent
+import SitegenCore
+
+/// Writes the start of a new retrospective or post, as `sitegen new` does.
+public enum NewDocument {
+    /// The default retrospective: KPT sections, and last time's goals to check off when there are any.
+    /// A site overrides it with `archetypes/retrospective.md`, a Mustache template with the same values.
+    static let retrospectiveTemplate = """
+        ---
+        title: "{{title}}"
+        date: {{date}}
+        period: {{period}}
+        tags: [{{tag}}]
+        ---
+        {{#previous}}
+
+        ## {{goals_heading}}
+
+        [{{title}}]({{link}})
+        {{#goals}}
+        - [ ] {{text}}
+        {{/goals}}
+        {{/previous}}
+
+        ## Keep
+
+        ## Problem
+
+        ## Try
+
+        """
+
+    /// Writes a retrospective of `period` (default: the ISO week of `today`) into the site at `root`,
+    /// with the goals of the latest earlier retrospective of the same cadence. Returns its path.
+    public static func retrospective(siteRoot root: URL, period requested: Period?, today: DocumentDate) async throws(BuildFailure) -> String {
+        let source = try await ContentLoader.load(root: root)
+        let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: true))
+        let week = Period.isoWeek(of: today)
+        let period = requested ?? Period(.weekly, year: week.year, first: week.week)
+        let korean = source.config.language.lowercased().hasPrefix("ko")
+        let labels = Labels.forLanguage(source.config.language)
+
+        var values: [String: Any] = [
+            "title": korean ? "\(period.label(language: "ko")) 회고" : "Retrospective: \(period.label(language: "en"))",
+            "date": today.isoDay, "period": period.description, "tag": korean ? "회고" : "retrospective",
+            "goals_heading": labels["previous_goals"] ?? "Goals from last time",
+        ]
+        let earlier = site.retrospectives.first { index in
+            guard let other = site.documents[index].period else { return false }
+            return other.cadence == period.cadence && other < period
+        }
+        if let earlier {
+            let document = site.documents[earlier]
+            values["previous"] = [
+                "title": document.title,
+                "link": "../" + String(document.source.path.dropFirst("content/".count)).replacingOccurrences(of: " ", with: "%20"),
+                "goals": document.goals.map { ["text": $0.text] },
+            ]
+        }
+        let file = "content/retrospectives/\(today.isoDay)-\(Slug.segment(period.description)).md"
+        let text = try render(archetype: "retrospective", default: retrospectiveTemplate, values: values, root: root)
+        try write(text, to: file, root: root)
+        return file
+    }
+
+    /// Writes a dated post titled `title`. Returns its path.
+    public static func post(siteRoot root: URL, title: String, today: DocumentDate) throws(BuildFailure) -> String {
+        let slug = Slug.segment(title).isEmpty ? "post" : Slug.segment(title)
+        let file = "content/posts/\(today.isoDay)-\(slug).md"
+        let escaped = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        try write("---\ntitle: \"\(escaped)\"\ndate: \(today.isoDay)\ntags: []\n---\n\n", to: file, root: root)
+        return file
+    }
+
+    private static func render(archetype: String, default template: String, values: [String: Any], root: URL) throws(BuildFailure) -> String {
+        let custom = root.appendingPathComponent("archetypes/\(archetype).md")
+        let path = FileManager.default.fileExists(atPath: custom.path) ? "archetypes/\(archetype).md" : nil
+        let text = path.flatMap { _ in FileManager.default.contents(atPath: custom.path) }.map { String(decoding: $0, as: UTF8.self) } ?? template
+        do {
+            // Markdown, not HTML: nothing is escaped.
+            return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + text).render(values)
+        } catch let error as MustacheTemplate.ParserError {
+            throw BuildFailure([.error(at: SourceLocation(path: path ?? "(built-in archetype)", line: error.context.lineNumber,
+                                                          column: error.context.columnNumber), "template error: \(error.error)")])
+        } catch {
+            throw BuildFailure([.error(at: .whole(path ?? "(built-in archetype)"), "template error: \(error)")])
+        }
+    }
+
+    private static func write(_ text: String, to file: String, root: URL) throws(BuildFailure) {
+        let url = root.appendingPathComponent(file)
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            throw BuildFailure([.error(at: .whole(file), "this file exists already; sitegen new never overwrites")])
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        } catch {
+            throw BuildFailure([.error(at: .whole(file), "cannot write: \(error.localizedDescription)")])
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import SitegenBuild
+import SitegenContent
+import SitegenCore
+
+extension Sitegen {
+    struct New: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a new retrospective or post.",
+            subcommands: [Retro.self, Post.self]
+        )
+
+        /// Options both kinds take.
+        struct Common: ParsableArguments {
+            @Option(name: .long, help: "The site root (default: the current folder).")
+            var source: String = "."
+
+            @Option(name: .long, help: "The day to write it for, YYYY-MM-DD (default: today in the site's time zone).")
+            var date: String?
+
+            var root: URL { URL(fileURLWithPath: source).standardizedFileURL }
+
+            func today() throws -> DocumentDate {
+                if let date {
+                    guard let day = DocumentDate(parsing: date) else { throw ValidationError("'\(date)' is not a date: write YYYY-MM-DD") }
+                    return day
+                }
+                let offset = (try? SiteConfigFile.read(root: root).utcOffset) ?? 0
+                let seconds = Int(Date().timeIntervalSince1970) + offset
+                return DocumentDate(year: 1970, month: 1, day: 1).adding(days: seconds / 86_400)
+            }
+        }
+
+        struct Retro: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "retro", abstract: "Write a new retrospective with last time's goals to check off.")
+
+            @Option(name: .long, help: "Its period: 2026, 2026-Q4, 2026-11, 2026-W47 or 2026-W46..2026-W47 (default: this week).")
+            var period: String?
+
+            @OptionGroup var common: Common
+
+            func validate() throws {
+                if let period, Period(parsing: period) == nil {
+                    throw ValidationError("'\(period)' is not a period: write 2026, 2026-Q4, 2026-11, 2026-W47 or 2026-W46..2026-W47")
+                }
+            }
+
+            func run() async throws {
+                do {
+                    print(try await NewDocument.retrospective(siteRoot: common.root, period: period.flatMap(Period.init(parsing:)),
+                                                              today: try common.today()))
+                } catch let failure as BuildFailure {
+                    Terminal.print(failure.diagnostics)
+                    throw ExitCode.failure
+                }
+            }
+        }
+
+        struct Post: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Write a new dated post.")
+
+            @Argument(help: "Its title.")
+            var title: String
+
+            @OptionGroup var common: Common
+
+            func run() async throws {
+                do {
+                    print(try NewDocument.post(siteRoot: common.root, title: title, today: try common.today()))
+                } catch let failure as BuildFailure {
+                    Terminal.print(failure.diagnostics)
+                    throw ExitCode.failure
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+@testable import SitegenBuild
+import SitegenContent
+import SitegenCore
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The retrospective features and the feeds, on a small blog declared inline.
+@Suite struct RetrospectiveTests {
+    static let files: [String: String] = [
+        "site.yml": "title: 회고\nbase_url: https://user.github.io/blog/\nauthor: 나\n",
+        "content/retrospectives/2021-05-16-week-19.md": "---\ntitle: \"[Week 19] 주간 회고\"\ntags: [회고]\n---\n## Try\n\n- [x] 아침 독서\n- 운동\n",
+        "content/retrospectives/2021-05-23-week-20.md": "---\ntitle: \"[Week 20] 주간 회고\"\n---\n## Keep\n\n- 독서\n",
+        "content/retrospectives/2021-12-31-2021.md": "---\ntitle: 2021년 회고\ngoals: [이직, 발표]\n---\n## 다음 목표\n\n- 무시된다\n",
+        "content/retrospectives/2022-12-31-2022.md": "---\ntitle: 2022년 회고\n---\n본문\n",
+        "content/retrospectives/q2.md": "---\ntitle: 분기 회고\nperiod: 2022-Q2\n---\n날짜 없는 분기 회고\n",
+        "content/posts/2022-03-01-post.md": "---\ntitle: 글 & 생각\ntags: [회고, Swift]\n---\n<p>본문 <b>HTML</b></p>\n",
+    ]
+
+    func site() async throws -> (ScratchFolder, Site) {
+        let scratch = try ScratchFolder()
+        for (path, text) in Self.files { try scratch.write("site/" + path, text) }
+        let options = BuildOptions(root: scratch.url.appendingPathComponent("site"), output: scratch.url.appendingPathComponent("out"))
+        let (source, _) = try await SiteBuilder.load(options)
+        let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: false))
+        _ = try await SiteBuilder.build(options)
+        return (scratch, site)
+    }
+
+    func index(_ site: Site, _ title: String) -> Int {
+        site.documents.firstIndex { $0.title == title } ?? -1
+    }
+
+    @Test func periodsComeFromFrontMatterTitlesAndFileNames() async throws {
+        let (_, site) = try await site()
+        #expect(site.documents[index(site, "[Week 19] 주간 회고")].period == Period(.weekly, year: 2021, first: 19))
+        #expect(site.documents[index(site, "2021년 회고")].period == Period(.yearly, year: 2021))
+        #expect(site.documents[index(site, "분기 회고")].period == Period(.quarterly, year: 2022, first: 2))
+    }
+
+    @Test func anUndatedRetrospectiveSortsByTheEndOfItsPeriod() async throws {
+        let (_, site) = try await site()
+        let titles = site.retrospectives.map { site.documents[$0].title }
+        #expect(titles == ["2022년 회고", "분기 회고", "2021년 회고", "[Week 20] 주간 회고", "[Week 19] 주간 회고"])
+    }
+
+    @Test func neighboursBySameCadenceAndOverall() async throws {
+        let (_, site) = try await site()
+        let week20 = try #require(site.retrospectiveLinks[index(site, "[Week 20] 주간 회고")])
+        #expect(week20.previousSameCadence == index(site, "[Week 19] 주간 회고"))
+        #expect(week20.nextSameCadence == nil)
+        #expect(week20.next == index(site, "2021년 회고"))
+        let year2022 = try #require(site.retrospectiveLinks[index(site, "2022년 회고")])
+        #expect(year2022.yearAgo == index(site, "2021년 회고"))
+        #expect(year2022.previousSameCadence == index(site, "2021년 회고"))
+        #expect(year2022.previous == index(site, "분기 회고"))
+    }
+
+    @Test func goalsCarryForwardToTheNextOfTheSameCadence() async throws {
+        let (scratch, site) = try await site()
+        #expect(site.documents[index(site, "[Week 19] 주간 회고")].goals == [.init(text: "아침 독서", done: true), .init(text: "운동")])
+        #expect(site.documents[index(site, "2021년 회고")].goals.map(\.text) == ["이직", "발표"])
+        let week20 = try scratch.read("out/retrospectives/week-20/index.html")
+        #expect(week20.contains("지난 회고의 목표"))
+        #expect(week20.contains("<li class=\"done\"><span aria-hidden=\"true\">☑</span> 아침 독서</li>"))
+        #expect(week20.contains("<a href=\"/blog/retrospectives/week-19/\">[Week 19] 주간 회고</a>"))
+        let year2022 = try scratch.read("out/retrospectives/2022/index.html")
+        #expect(year2022.contains("1년 전 이맘때: 2021년 회고"))
+        #expect(year2022.contains("</span> 이직</li>"))
+    }
+
+    @Test func theTimelineGroupsByYearNewestFirstWithACalendar() async throws {
+        let (scratch, _) = try await site()
+        let timeline = try scratch.read("out/retrospectives/index.html")
+        let positions = ["<h2>2022년</h2>", "<h2>2021년</h2>", ">2022년 회고<", ">분기 회고<", ">[Week 20] 주간 회고<"].compactMap {
+            timeline.range(of: $0)?.lowerBound
+        }
+        #expect(positions.count == 5)
+        #expect(positions[0] < positions[2] && positions[2] < positions[3] && positions[3] < positions[1] && positions[1] < positions[4])
+        #expect(timeline.contains("<title>2021년 19주차</title>"))
+        #expect(timeline.components(separatedBy: "class=\"level-4\"><title>2021년").count - 1 == 2)
+    }
+
+    @Test func atomFeedsParseAndCarryTheRequiredFields() async throws {
+        let (scratch, _) = try await site()
+        for path in ["out/feed.xml", "out/tags/회고/feed.xml"] {
+            let data = try Data(contentsOf: scratch.url.appendingPathComponent(path))
+            let feed = ElementCounter(data)
+            #expect(feed.parsed, "\(path) is not well-formed XML")
+            #expect(feed.count["feed"] == 1 && feed.count["id"] ?? 0 >= 2 && feed.count["updated"] ?? 0 >= 2)
+            #expect(feed.count["entry"] == feed.count["content"])
+        }
+        let atom = try scratch.read("out/feed.xml")
+        #expect(atom.contains("<id>https://user.github.io/blog/posts/post/</id>"))
+        #expect(atom.contains("<title>글 &amp; 생각</title>"))
+        #expect(atom.contains("&lt;p&gt;본문 &lt;b&gt;HTML&lt;/b&gt;&lt;/p&gt;"))
+        #expect(ElementCounter(try Data(contentsOf: scratch.url.appendingPathComponent("out/tags/회고/feed.xml"))).count["entry"] == 2)
+    }
+
+    @Test func theJSONFeedFollowsVersion1_1() async throws {
+        let (scratch, _) = try await site()
+        let data = try Data(contentsOf: scratch.url.appendingPathComponent("out/feed.json"))
+        let feed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(feed["version"] as? String == "https://jsonfeed.org/version/1.1")
+        #expect(feed["feed_url"] as? String == "https://user.github.io/blog/feed.json")
+        let items = try #require(feed["items"] as? [[String: Any]])
+        #expect(items.count == 6)
+        for item in items {
+            #expect(item["id"] is String && item["content_html"] is String && (item["url"] as? String)?.hasPrefix("https://") == true)
+        }
+    }
+
+    @Test func theSitemapListsEveryPageButThe404() async throws {
+        let (scratch, _) = try await site()
+        let sitemap = try scratch.read("out/sitemap.xml")
+        #expect(ElementCounter(Data(sitemap.utf8)).parsed)
+        let pages = tree(at: scratch.url.appendingPathComponent("out")).keys.filter { $0.hasSuffix("index.html") }
+        for page in pages {
+            let url = "https://user.github.io/blog/" + URLPath.encode(String(page.dropLast("index.html".count)))
+            #expect(sitemap.contains("<loc>\(url)</loc>"), "\(page) is missing from the sitemap")
+        }
+        #expect(!sitemap.contains("404"))
+        #expect(try scratch.read("out/robots.txt").contains("Sitemap: https://user.github.io/blog/sitemap.xml"))
+    }
+
+    @Test func everyPageHeadHasCanonicalDescriptionAndOpenGraph() async throws {
+        let (scratch, _) = try await site()
+        let page = try scratch.read("out/posts/post/index.html")
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://user.github.io/blog/posts/post/\">"))
+        #expect(page.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(page.contains("<meta property=\"og:title\" content=\"글 &amp; 생각\">"))
+        #expect(page.contains("<html lang=\"ko\">"))
+    }
+
+    @Test func theArchiveGoesByYearAndMonth() async throws {
+        let (scratch, _) = try await site()
+        let archive = try scratch.read("out/archive/index.html")
+        let order = ["<h2>2022</h2>", "<h3>2022년 12월</h3>", "<h3>2022년 6월</h3>", "<h3>2022년 3월</h3>", "<h2>2021</h2>", "<h3>2021년 5월</h3>"]
+            .compactMap { archive.range(of: $0)?.lowerBound }
+        #expect(order.count == 6 && order == order.sorted())
+    }
+
+    @Test func theSearchIndexHoldsTheTextOfEveryDocument() async throws {
+        let (scratch, _) = try await site()
+        let data = try Data(contentsOf: scratch.url.appendingPathComponent("out/search.json"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(entries.count == 6)
+        let retro = try #require(entries.first { $0["title"] as? String == "분기 회고" })
+        #expect(retro["text"] as? String == "날짜 없는 분기 회고")
+        #expect(retro["url"] as? String == "/blog/retrospectives/q2/")
+    }
+}
+
+/// Counts the elements of an XML document.
+final class ElementCounter: NSObject, XMLParserDelegate {
+    var count: [String: Int] = [:]
+    var parsed = false
+
+    init(_ data: Data) {
+        super.init()
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        parsed = parser.parse()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        count[name, default: 0] += 1
+    }
+}
