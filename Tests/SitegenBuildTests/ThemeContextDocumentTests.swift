@@ -34,6 +34,12 @@ import Testing
                                      extra: ["tag": context.tagValue(site.tags[0])]))
         contexts.append(context.tagIndex())
         contexts.append(context.notFound())
+        contexts.append(context.timeline())
+        contexts.append(context.archive())
+        contexts.append(context.searchPage())
+        contexts.append(context.atom(tag: nil, limit: 20))
+        contexts.append(context.sitemap(urls: ["/"]))
+        contexts.append(context.robots())
         var paths = Set<String>()
         for values in contexts { collect(values, prefix: "", into: &paths) }
         return paths
@@ -64,13 +70,15 @@ import Testing
         #expect(documented.count > 40, "the context tables were not found")
         let paths = try await contextPaths()
         for name in documented {
-            #expect(paths.contains(name), "themes/README.md documents `\(name)`, which no template context has")
+            let exists = paths.contains(name)
+            #expect(exists, "themes/README.md documents `\(name)`, which no template context has")
         }
     }
 
     @Test func everyPageTemplateIsDocumented() throws {
         let text = try String(contentsOf: Self.document, encoding: .utf8)
-        for name in ["base", "home", "post", "retrospective", "page", "list", "tag", "tags", "404"] {
+        for name in ["base", "home", "post", "retrospective", "page", "list", "tag", "tags", "404", "retrospectives", "archive",
+                     "search", "atom", "sitemap", "robots"] {
             #expect(text.contains("`\(name)`"), "\(name) is not documented")
         }
     }
