@@ -81,7 +81,7 @@ extension PageContext {
             let document = site.documents[index]
             var entry = summary(index)
             entry["absolute_url"] = Feeds.absolute(document.url, site.config)
-            entry["content"] = document.rendered.html
+            entry["content"] = HTMLFragment(document.rendered.html, digest: document.rendered.digest)
             entry["updated"] = document.sortDate?.rfc3339(defaultOffset: site.config.utcOffset) ?? feed["updated"]
             return entry
         }

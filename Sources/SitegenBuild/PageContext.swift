@@ -38,7 +38,7 @@ struct PageContext: Sendable {
     func document(_ index: Int) -> [String: Any] {
         var page = summary(index)
         let document = site.documents[index]
-        page["content"] = document.rendered.html
+        page["content"] = HTMLFragment(document.rendered.html, digest: document.rendered.digest)
         // A body that carries its own table of contents gets no second one from the theme.
         if !document.rendered.hasOwnTOC {
             page["toc_html"] = document.rendered.tocHTML.nilIfEmpty

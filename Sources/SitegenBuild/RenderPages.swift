@@ -93,8 +93,13 @@ enum RenderPages {
 
     static func pageCount(_ items: Int, _ perPage: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
 
-    /// Renders one page to the file it becomes.
-    static func render(_ job: Job, site: Site, context: PageContext, theme: Theme) -> OutputFile {
+    /// What one job's page is made of: the values its template gets, or, for the JSON outputs, its bytes.
+    enum Input {
+        case template(String, [String: Any])
+        case bytes([UInt8])
+    }
+
+    static func input(for job: Job, site: Site, context: PageContext) -> Input {
         let values: [String: Any]
         let perPage = site.config.postsPerPage
         switch job.subject {
@@ -128,16 +133,26 @@ enum RenderPages {
         case .atomFeed(let tag):
             values = context.atom(tag: tag, limit: Feeds.entryLimit)
         case .jsonFeed:
-            return OutputFile(path: outputPath(of: job.url), contents: .bytes(Feeds.jsonFeed(site, context: context)))
+            return .bytes(Feeds.jsonFeed(site, context: context))
         case .searchIndex:
-            return OutputFile(path: outputPath(of: job.url), contents: .bytes(Feeds.searchIndex(site)))
+            return .bytes(Feeds.searchIndex(site))
         case .sitemap(let urls):
             values = context.sitemap(urls: urls)
         case .robots:
             values = context.robots()
         }
-        let html = theme.render(job.template, context: values) ?? ""
-        return OutputFile(path: outputPath(of: job.url), contents: .bytes(Array(html.utf8)))
+        return .template(job.template, values)
+    }
+
+    /// Renders one page to the file it becomes.
+    static func render(_ job: Job, site: Site, context: PageContext, theme: Theme) -> OutputFile {
+        switch input(for: job, site: site, context: context) {
+        case .bytes(let bytes):
+            return OutputFile(path: outputPath(of: job.url), contents: .bytes(bytes))
+        case .template(let template, let values):
+            let html = theme.render(template, context: values) ?? ""
+            return OutputFile(path: outputPath(of: job.url), contents: .bytes(Array(html.utf8)))
+        }
     }
 
     /// `/posts/회고/` → `posts/회고/index.html`; `/404.html` → `404.html`, `/feed.xml` → `feed.xml`.

@@ -35,19 +35,14 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         try OutputWriter.checkReplaceable(options.output)
-        let (source, theme) = try await load(options)
-        let rendered = await renderMarkdown(source, includeDrafts: options.includeDrafts)
-        let site = try Assemble.site(config: source.config, documents: rendered)
-        let files = try await renderSite(site, theme: theme, assets: source.assets)
-        try await OutputWriter.write(files, to: options.output)
-        let warnings = source.warnings + rendered.flatMap(\.1.diagnostics)
-        return BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count,
-                           warnings: warnings.sorted())
+        let generation = try await generate(options)
+        try await OutputWriter.write(generation.files, to: options.output)
+        return generation.report
     }
 
     /// Load: `site.yml`, `content/` and the theme.
-    static func load(_ options: BuildOptions) async throws(BuildFailure) -> (SiteSource, Theme) {
-        var source = try await ContentLoader.load(root: options.root)
+    static func load(_ options: BuildOptions, reusing cache: LoadCache = LoadCache()) async throws(BuildFailure) -> (SiteSource, Theme) {
+        var source = try await ContentLoader.load(root: options.root, reusing: cache)
         if let baseURL = options.baseURL {
             source.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
@@ -62,17 +57,21 @@ public enum SiteBuilder {
         let config = source.config
         let targets = linkTargets(documents, source: source)
         return await documents.parallelMap { document in
-            let options = MarkdownOptions(
-                frontMatterTitle: document.title,
-                fileTitle: document.fileTitle,
-                excerptSeparator: document.frontMatter["excerpt_separator"]?.scalarText ?? config.excerptSeparator,
-                tocLevels: document.showsTOC ? document.tocLevels ?? config.tocLevels : nil,
-                path: document.path, bodyFirstLine: document.bodyFirstLine, folder: document.folder,
-                linkTargets: targets,
-                pageHref: URLPath.encode(config.basePath + Assemble.url(of: document)),
-                goalHeadings: document.kind == .retrospective ? config.goalHeadings : [])
-            return (document, MarkdownRenderer.render(document.body, options: options))
+            (document, MarkdownRenderer.render(document.body, options: markdownOptions(document, config: config, targets: targets)))
         }
+    }
+
+    /// How one document's Markdown is rendered on this site.
+    static func markdownOptions(_ document: SourceDocument, config: SiteConfig, targets: LinkTargets?) -> MarkdownOptions {
+        MarkdownOptions(
+            frontMatterTitle: document.title,
+            fileTitle: document.fileTitle,
+            excerptSeparator: document.frontMatter["excerpt_separator"]?.scalarText ?? config.excerptSeparator,
+            tocLevels: document.showsTOC ? document.tocLevels ?? config.tocLevels : nil,
+            path: document.path, bodyFirstLine: document.bodyFirstLine, folder: document.folder,
+            linkTargets: targets,
+            pageHref: URLPath.encode(config.basePath + Assemble.url(of: document)),
+            goalHeadings: document.kind == .retrospective ? config.goalHeadings : [])
     }
 
     /// Where relative links may land: every document that is built, by its path under `content/`, and every other file.
@@ -82,11 +81,9 @@ public enum SiteBuilder {
                            files: Set(source.assets.map(\.relativePath)), basePath: source.config.basePath)
     }
 
-    /// Render pages: every page through the theme, then the theme's static files and the content's own files.
-    static func renderSite(_ site: Site, theme: Theme, assets: [Asset]) async throws(BuildFailure) -> [OutputFile] {
-        let jobs = try RenderPages.jobs(for: site, theme: theme)
-        let context = PageContext(site: site)
-        var files = await jobs.parallelMap { job in RenderPages.render(job, site: site, context: context, theme: theme) }
+    /// The theme's static files and the content's own files, added to the rendered pages.
+    static func addFiles(_ pages: [OutputFile], theme: Theme, assets: [Asset]) throws(BuildFailure) -> [OutputFile] {
+        var files = pages
         var taken = Set(files.map(\.path))
         var diagnostics: [Diagnostic] = []
         for asset in assets {

@@ -17,14 +17,24 @@ public struct SiteSource: Sendable {
     public var assets: [Asset]
     /// Warnings met while loading (errors throw instead).
     public var warnings: [Diagnostic]
+    /// What was read, to skip unchanged files next time.
+    public var cache: LoadCache
+}
+
+/// Each Markdown file's stamp and what reading it gave, so a later load reads only what changed.
+public struct LoadCache: Sendable {
+    var files: [String: (stamp: FileStamp, document: SourceDocument?, diagnostics: [Diagnostic])] = [:]
+
+    public init() {}
 }
 
 /// The load phase: the only part of content handling that touches the disk.
 public enum ContentLoader {
     public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
 
-    /// Reads `site.yml` and every file under `content/` of the site at `root`.
-    public static func load(root: URL) async throws(BuildFailure) -> SiteSource {
+    /// Reads `site.yml` and every file under `content/` of the site at `root`; Markdown files whose
+    /// stamp is the same as in `previous` are not read again.
+    public static func load(root: URL, reusing previous: LoadCache = LoadCache()) async throws(BuildFailure) -> SiteSource {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
         let configURL = root.appendingPathComponent("site.yml")
@@ -44,30 +54,36 @@ public enum ContentLoader {
             throw BuildFailure(diagnostics + [.error(at: SourceLocation(path: "content", line: 1, column: 1),
                                                      "no content folder: the site root \(root.path) needs a 'content/' folder of Markdown files")])
         }
-        let files = FileTree.regularFiles(under: contentURL)
-        var markdown: [(URL, String)] = []
+        let files = FileTree.stampedFiles(under: contentURL)
+        var markdown: [(url: URL, path: String, stamp: FileStamp)] = []
         var assets: [Asset] = []
-        for (url, relative) in files {
-            if markdownExtensions.contains(url.pathExtension.lowercased()) {
-                markdown.append((url, relative))
+        for file in files {
+            if markdownExtensions.contains(file.url.pathExtension.lowercased()) {
+                markdown.append(file)
             } else {
-                assets.append(Asset(source: url, relativePath: relative))
+                assets.append(Asset(source: file.url, relativePath: file.path))
             }
         }
 
-        let parsed = await markdown.parallelMap { url, relative -> (SourceDocument?, [Diagnostic]) in
-            switch readText(url, path: "content/" + relative) {
-            case .success(let text): return SourceDocument.parse(text: text, relativePath: relative)
+        let stale = markdown.filter { previous.files[$0.path]?.stamp != $0.stamp }
+        let parsed = await stale.parallelMap { file -> (SourceDocument?, [Diagnostic]) in
+            switch readText(file.url, path: "content/" + file.path) {
+            case .success(let text): return SourceDocument.parse(text: text, relativePath: file.path)
             case .failure(let diagnostic): return (nil, [diagnostic])
             }
         }
+        var cache = LoadCache()
+        for file in markdown { cache.files[file.path] = previous.files[file.path] }
+        for (file, result) in zip(stale, parsed) { cache.files[file.path] = (file.stamp, result.0, result.1) }
         var documents: [SourceDocument] = []
-        for (document, found) in parsed {
-            diagnostics += found
-            if let document { documents.append(document) }
+        for file in markdown {
+            guard let entry = cache.files[file.path] else { continue }
+            diagnostics += entry.diagnostics
+            if let document = entry.document { documents.append(document) }
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return SiteSource(root: root, config: config, documents: documents, assets: assets, warnings: diagnostics.sorted())
+        return SiteSource(root: root, config: config, documents: documents, assets: assets, warnings: diagnostics.sorted(),
+                          cache: cache)
     }
 
     static func readText(_ url: URL, path: String) -> Result<String, Diagnostic> {

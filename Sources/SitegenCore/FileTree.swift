@@ -4,16 +4,22 @@ import Foundation
 /// skipped, each with its path relative to the folder in NFC (macOS hands over NFD names), sorted.
 public enum FileTree {
     public static func regularFiles(under folder: URL) -> [(url: URL, path: String)] {
-        let keys: [URLResourceKey] = [.isRegularFileKey]
+        stampedFiles(under: folder).map { ($0.url, $0.path) }
+    }
+
+    /// The same files, each with what tells whether it changed since the last look.
+    public static func stampedFiles(under folder: URL) -> [(url: URL, path: String, stamp: FileStamp)] {
+        let keys: [URLResourceKey] = [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys,
                                                               options: [.skipsHiddenFiles]) else { return [] }
         let base = folder.standardizedFileURL.path
-        var files: [(url: URL, path: String)] = []
+        var files: [(url: URL, path: String, stamp: FileStamp)] = []
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true else { continue }
+            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
             var relative = url.standardizedFileURL.path
             if relative.hasPrefix(base + "/") { relative.removeFirst(base.count + 1) }
-            files.append((url, relative.precomposedStringWithCanonicalMapping))
+            let stamp = FileStamp(modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0, size: values.fileSize ?? -1)
+            files.append((url, relative.precomposedStringWithCanonicalMapping, stamp))
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -22,5 +28,16 @@ public enum FileTree {
     public static func isFolder(_ url: URL) -> Bool {
         var isFolder: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+}
+
+/// When a file was last changed and how big it is: equal stamps mean the file need not be read again.
+public struct FileStamp: Sendable, Hashable {
+    public var modified: Double
+    public var size: Int
+
+    public init(modified: Double, size: Int) {
+        self.modified = modified
+        self.size = size
     }
 }

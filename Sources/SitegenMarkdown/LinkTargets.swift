@@ -2,7 +2,7 @@ import SitegenCore
 
 /// What a document's relative links may point at: the other documents by their source path, and
 /// the files copied beside them. Made once per build, shared by every render.
-public struct LinkTargets: Sendable {
+public struct LinkTargets: Sendable, Hashable {
     /// Source path under `content/` (NFC) → the site URL of the page it becomes.
     public var documents: [String: String]
     /// Other files under `content/`, copied to the same path.
@@ -17,7 +17,7 @@ public struct LinkTargets: Sendable {
     }
 
     /// How a link in the document at `folder` (under `content/`) is written in the output.
-    public enum Resolution: Sendable, Equatable {
+    public enum Resolution: Sendable, Hashable {
         /// Not a relative link to a file of the site (absolute, external, in-page): left as written.
         case unchanged
         case rewritten(String)

@@ -15,6 +15,10 @@ public enum MarkdownRenderer {
         if hasSeparator, let cut = body.range(of: separator) {
             rendered.excerptHTML = renderTree(String(body[..<cut.lowerBound]), options: options, isExcerpt: true).html
         }
+        var hasher = Hasher()
+        hasher.combine(rendered.html)
+        hasher.combine(rendered.tocHTML)
+        rendered.digest = hasher.finalize()
         return rendered
     }
 
@@ -61,7 +65,7 @@ public enum MarkdownRenderer {
             html: html,
             title: title, titleID: titleID, headings: headings, toc: toc, tocHTML: tocHTML, excerptHTML: excerpt,
             hasOwnTOC: filledMarker || tree.hasMarkdownTOCBlock(), statistics: statistics, goals: goals,
-            plainText: text, diagnostics: tree.diagnostics)
+            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks)
     }
 
     /// Copies and frees a string cmark allocated.
@@ -77,6 +81,7 @@ private final class Tree {
     let document: OpaquePointer
     let options: MarkdownOptions
     var diagnostics: [Diagnostic] = []
+    var resolvedLinks: [ResolvedLink] = []
     /// Attributes from kramdown lines meant for headings, applied when the heading is rewritten.
     var headingAttributes: [OpaquePointer: BlockAttributes] = [:]
     /// Paragraphs that became custom blocks to carry attributes; they still count as paragraphs.
@@ -352,7 +357,9 @@ private final class Tree {
         for node in nodes(of: [CMARK_NODE_LINK, CMARK_NODE_IMAGE]) {
             guard let pointer = cmark_node_get_url(node) else { continue }
             let url = String(cString: pointer)
-            switch targets.resolve(url, from: options.folder) {
+            let resolution = targets.resolve(url, from: options.folder)
+            if resolution != .unchanged { resolvedLinks.append(ResolvedLink(url: url, resolution: resolution)) }
+            switch resolution {
             case .unchanged:
                 continue
             case .rewritten(let href):

@@ -80,6 +80,11 @@ public struct Rendered: Sendable, Hashable {
     public var plainText: String
     /// Warnings about the body (a link to a file that is not there), located in the file.
     public var diagnostics: [Diagnostic]
+    /// Every relative link the body had resolved against the site's files, with what it became: the
+    /// rendering stays right for as long as these resolve the same.
+    public var resolvedLinks: [ResolvedLink] = []
+    /// A digest of `html`, for telling within one process whether pages that show it changed.
+    public var digest: Int = 0
 
     static let empty = Rendered(html: "", title: nil, titleID: nil, headings: [], toc: [], tocHTML: "",
                                 excerptHTML: "", hasOwnTOC: false, statistics: TextStatistics(), goals: [], plainText: "",
@@ -96,4 +101,10 @@ public struct Goal: Sendable, Hashable {
         self.text = text
         self.done = done
     }
+}
+
+/// A relative link and what it resolved to.
+public struct ResolvedLink: Sendable, Hashable {
+    public var url: String
+    public var resolution: LinkTargets.Resolution
 }

@@ -22,6 +22,9 @@ public struct Theme: Sendable {
     /// Where each template came from, for messages: `themes/NAME/templates/post.mustache`.
     public var templateSources: [String: String]
     public var staticFiles: [StaticFile]
+    /// For each template, a digest of its text and of every partial and parent it reaches: when it
+    /// is unchanged, so is every page that template renders from the same values.
+    public var digests: [String: Int]
     let library: MustacheLibrary
 
     init(chain: [String], layers: [ThemeLayer]) {
@@ -41,6 +44,23 @@ public struct Theme: Sendable {
         self.templateSources = sources
         self.staticFiles = statics.values.sorted { $0.path < $1.path }
         self.library = MustacheLibrary(templates: templates)
+        var digests: [String: Int] = [:]
+        for name in templates.keys {
+            var reached: Set<String> = [name]
+            var pending = [name]
+            while let next = pending.popLast() {
+                for reference in PartialReference.all(in: templates[next]?.description ?? "") where reached.insert(reference.name).inserted {
+                    pending.append(reference.name)
+                }
+            }
+            var hasher = Hasher()
+            for reachedName in reached.sorted() {
+                hasher.combine(reachedName)
+                hasher.combine(templates[reachedName]?.description ?? "")
+            }
+            digests[name] = hasher.finalize()
+        }
+        self.digests = digests
     }
 
     /// Whether the theme has a template of that name (`post`, `partials/tags`).

@@ -1,0 +1,124 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenTemplates
+
+/// What one generation keeps for the next: files read, bodies rendered, pages made. Only valid
+/// within the process that made it (fingerprints use the process's hash seed).
+public struct BuildCache: Sendable {
+    var load = LoadCache()
+    var rendered: [String: (key: RenderKey, rendered: Rendered)] = [:]
+    var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
+
+    public init() {}
+}
+
+/// Everything a document's rendering depends on.
+struct RenderKey: Hashable {
+    var document: SourceDocument
+    var excerptSeparator: String
+    var tocLevels: ClosedRange<Int>?
+    var pageHref: String
+    var goalHeadings: [String]
+}
+
+/// A site made in memory.
+public struct Generation: Sendable {
+    /// Every output file, sorted by path.
+    public var files: [OutputFile]
+    public var report: BuildReport
+    /// Hand this to the next `generate` to redo only what changed.
+    public var cache: BuildCache
+    /// How many documents' Markdown was rendered, and how many pages went through a template, this time.
+    public var renderedDocuments: Int
+    public var renderedPages: Int
+    /// Output paths whose bytes differ from the previous generation (all of them the first time).
+    public var changedPaths: Set<String>
+}
+
+extension SiteBuilder {
+    /// Makes the site in memory, reusing from `cache` whatever the change did not touch.
+    public static func generate(_ options: BuildOptions, cache previous: BuildCache = BuildCache()) async throws(BuildFailure) -> Generation {
+        let (source, theme) = try await load(options, reusing: previous.load)
+        let documents = source.documents.filter { options.includeDrafts || !$0.isDraft }
+        let targets = linkTargets(documents, source: source)
+
+        // Render Markdown: only documents that changed, or whose relative links now land elsewhere.
+        let keyed = documents.map { document in (document, renderKey(document, config: source.config)) }
+        let stale = keyed.filter { document, key in
+            guard let cached = previous.rendered[document.path], cached.key == key else { return true }
+            return cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }
+        }
+        let fresh = await stale.parallelMap { document, _ in
+            MarkdownRenderer.render(document.body, options: markdownOptions(document, config: source.config, targets: targets))
+        }
+        var renderedCache: [String: (key: RenderKey, rendered: Rendered)] = [:]
+        for (document, _) in keyed { renderedCache[document.path] = previous.rendered[document.path] }
+        for ((document, key), rendered) in zip(stale, fresh) { renderedCache[document.path] = (key, rendered) }
+        let rendered = keyed.compactMap { document, _ in renderedCache[document.path].map { (document, $0.rendered) } }
+
+        let site = try Assemble.site(config: source.config, documents: rendered)
+
+        // Render pages: only those whose template or values changed.
+        let jobs = try RenderPages.jobs(for: site, theme: theme)
+        let context = PageContext(site: site)
+        let made = await jobs.parallelMap { job -> (OutputFile, Int, Bool) in
+            let path = RenderPages.outputPath(of: job.url)
+            switch RenderPages.input(for: job, site: site, context: context) {
+            case .bytes(let bytes):
+                // The JSON outputs are encoded every time; they count as changed only when their bytes do.
+                var hasher = Hasher()
+                hasher.combine(bytes)
+                return (OutputFile(path: path, contents: .bytes(bytes)), hasher.finalize(), false)
+            case .template(let template, let values):
+                let fingerprint = Fingerprint.of(template: theme.digests[template] ?? 0, values: values)
+                if let cached = previous.pages[path], cached.fingerprint == fingerprint { return (cached.file, fingerprint, false) }
+                let html = theme.render(template, context: values) ?? ""
+                return (OutputFile(path: path, contents: .bytes(Array(html.utf8))), fingerprint, true)
+            }
+        }
+        var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
+        var changed = Set<String>()
+        for (file, fingerprint, _) in made {
+            if previous.pages[file.path]?.fingerprint != fingerprint { changed.insert(file.path) }
+            pages[file.path] = (fingerprint, file)
+        }
+        let files = try addFiles(made.map(\.0), theme: theme, assets: source.assets)
+        for file in files where pages[file.path] == nil {
+            // Theme static files and the content's own files: copied, never rendered; tracked to tell what changed.
+            let fingerprint = fingerprint(of: file)
+            if previous.pages[file.path]?.fingerprint != fingerprint { changed.insert(file.path) }
+            pages[file.path] = (fingerprint, file)
+        }
+        let warnings = (source.warnings + rendered.flatMap(\.1.diagnostics)).sorted()
+        let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: warnings)
+        var cache = BuildCache()
+        cache.load = source.cache
+        cache.rendered = renderedCache
+        cache.pages = pages
+        return Generation(files: files, report: report, cache: cache, renderedDocuments: stale.count,
+                          renderedPages: made.count { $0.2 }, changedPaths: changed)
+    }
+
+    static func renderKey(_ document: SourceDocument, config: SiteConfig) -> RenderKey {
+        let options = markdownOptions(document, config: config, targets: nil)
+        return RenderKey(document: document, excerptSeparator: options.excerptSeparator, tocLevels: options.tocLevels,
+                         pageHref: options.pageHref ?? "", goalHeadings: options.goalHeadings)
+    }
+
+    /// Bytes by their digest; a copied file by its path, modification time and size.
+    static func fingerprint(of file: OutputFile) -> Int {
+        var hasher = Hasher()
+        switch file.contents {
+        case .bytes(let bytes):
+            hasher.combine(bytes)
+        case .copy(let url):
+            let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+            hasher.combine(url)
+            hasher.combine(values?.contentModificationDate)
+            hasher.combine(values?.fileSize)
+        }
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+@testable import SitegenBuild
+import Testing
+
+/// `serve` rebuilds with a cache: it must redo only what a change touches, and give exactly the
+/// site a fresh build gives.
+@Suite struct IncrementalBuildTests {
+    func bytes(_ generation: Generation) -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        for file in generation.files {
+            switch file.contents {
+            case .bytes(let bytes): result[file.path] = bytes
+            case .copy(let url): result[file.path] = Array((try? Data(contentsOf: url)) ?? Data())
+            }
+        }
+        return result
+    }
+
+    func setUp() async throws -> (ScratchFolder, BuildOptions, Generation) {
+        let scratch = try ScratchFolder()
+        let site = try scratch.copySite("blog")
+        let options = BuildOptions(root: site, output: scratch.url.appendingPathComponent("unused"))
+        return (scratch, options, try await SiteBuilder.generate(options))
+    }
+
+    /// Changes a file and makes sure its modification time moves, even on coarse clocks.
+    func edit(_ scratch: ScratchFolder, _ path: String, _ change: (String) -> String) throws {
+        let url = scratch.url.appendingPathComponent("blog/" + path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(change(text).utf8).write(to: url)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: url.path)
+    }
+
+    @Test func nothingChangedRendersNothing() async throws {
+        let (scratch, options, first) = try await setUp()
+        _ = scratch
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(second.renderedDocuments == 0)
+        #expect(second.renderedPages == 0)
+        #expect(second.changedPaths.isEmpty)
+        #expect(bytes(second) == bytes(first))
+    }
+
+    @Test func editingOnePostRedoesThatPostAndTheListsItIsIn() async throws {
+        let (scratch, options, first) = try await setUp()
+        try edit(scratch, "content/posts/2023-09-01-english.md") { $0.replacingOccurrences(of: "A post in English", with: "An edited title") }
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(second.renderedDocuments == 1)
+        #expect(second.changedPaths.contains("posts/english/index.html"))
+        #expect(second.changedPaths.contains("tags/swift/index.html"))
+        #expect(second.changedPaths.contains("feed.xml"))
+        #expect(!second.changedPaths.contains("posts/conference/index.html"))
+        #expect(!second.changedPaths.contains("tags/컨퍼런스/index.html"))
+        #expect(second.renderedPages < first.renderedPages / 2)
+        let fresh = try await SiteBuilder.generate(options)
+        #expect(bytes(second) == bytes(fresh))
+    }
+
+    @Test func aTemplateChangeRedoesThePagesThatUseIt() async throws {
+        let (scratch, options, first) = try await setUp()
+        try scratch.write("blog/themes/default/templates/tags.mustache", "TAGS {{#tags}}{{name}} {{/tags}}")
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(second.changedPaths.contains("tags/index.html"))
+        #expect(second.renderedPages == 1)
+        #expect(bytes(second)["tags/index.html"].map { String(decoding: $0, as: UTF8.self).hasPrefix("TAGS ") } == true)
+        #expect(bytes(second) == bytes(try await SiteBuilder.generate(options)))
+    }
+
+    @Test func aSiteSettingChangeRedoesEverythingThatShowsIt() async throws {
+        let (scratch, options, first) = try await setUp()
+        try edit(scratch, "site.yml") { $0.replacingOccurrences(of: "title: 회고 픽스처", with: "title: 새 제목") }
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(second.renderedPages == first.renderedPages)
+        #expect(bytes(second) == bytes(try await SiteBuilder.generate(options)))
+    }
+
+    @Test func addingAndRemovingDocumentsMatchesAFreshBuild() async throws {
+        let (scratch, options, first) = try await setUp()
+        try scratch.write("blog/content/posts/2024-01-01-new.md", "---\ntitle: 새 글\ntags: [Swift]\n---\n새 글 본문")
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("blog/content/posts/2023-08-01-no-toc.md"))
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(second.renderedDocuments == 1)
+        #expect(bytes(second) == bytes(try await SiteBuilder.generate(options)))
+        #expect(bytes(second)["posts/no-toc/index.html"] == nil)
+    }
+}
