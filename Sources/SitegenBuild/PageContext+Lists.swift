@@ -52,6 +52,7 @@ extension PageContext {
         var context: [String: Any] = ["site": siteValues, "page": ["title": labels["archive"] ?? "Archive", "url": link("/archive/")]]
         if !years.isEmpty { context["years"] = years }
         if !undated.isEmpty { context["undated"] = undated.map(summary) }
+        context["has_undated"] = !undated.isEmpty
         return context
     }
 
