@@ -25,6 +25,13 @@ public enum MarkdownRenderer {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
     private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
+    /// cmark-gfm parses inlines with a process-wide table of special characters: each parse adds its
+    /// extensions' characters (`:` and `w` for autolinks, `~` for strikethrough) and removes them when
+    /// done (cmark-gfm issue #221), so two parses at once lose each other's autolinks. Inline parsing
+    /// happens in `cmark_parser_finish`, which therefore runs one at a time; block parsing, tree
+    /// rewriting and rendering still run on all cores.
+    private static let inlineParsing = NSLock()
+
     /// Registers the GFM extensions once, before any parser looks them up.
     private static let extensionsRegistered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -41,7 +48,8 @@ public enum MarkdownRenderer {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
         cmark_parser_feed(parser, markdown, markdown.utf8.count)
-        guard let document = cmark_parser_finish(parser) else { return .empty }
+        let finished = inlineParsing.withLock { cmark_parser_finish(parser) }
+        guard let document = finished else { return .empty }
         defer { cmark_node_free(document) }
 
         let tree = Tree(document: document, options: options)

@@ -1,3 +1,4 @@
+import SitegenCore
 import SitegenMarkdown
 import Testing
 
@@ -141,5 +142,16 @@ import Testing
 
     @Test func noSourcePositionsLeak() {
         #expect(!MarkdownRenderer.render("## A\n\ntext\n").html.contains("data-sourcepos"))
+    }
+}
+
+@Suite struct ConcurrentRenderingTests {
+    /// cmark-gfm keeps the extensions' inline characters in one global table that each parse fills
+    /// and empties; parsing on several threads at once lost autolinks and strikethrough.
+    @Test func parallelRendersKeepEveryExtension() async {
+        let bodies = (0..<2000).map { "문단 \($0 % 400): https://www.notion.so/page-\($0 % 400) 그리고 ~~지움~~ | 표가 아님\n\n- [ ] 할 일\n" }
+        let pages = await bodies.parallelMap { MarkdownRenderer.render($0).html }
+        let broken = pages.enumerated().filter { !$0.element.contains("<a href=\"https://www.notion.so/page-\($0.offset % 400)\">") || !$0.element.contains("<del>지움</del>") }
+        #expect(broken.isEmpty, "\(broken.count) of \(pages.count) lost an extension")
     }
 }
