@@ -1,5 +1,7 @@
 # The two set-up commands of the README. Each installs libcmark-gfm from Debian when it is missing.
 PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# The browser tests drive Debian's headless Chromium against `sitegen serve`.
+TEST_PACKAGES := chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test deps check-html
@@ -8,8 +10,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: deps
 	swift run sitegen build
 
-## Run every test: unit, golden-file and command-line.
+## Run every test: unit, golden-file, command-line and browser.
 test: deps
+	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { \
+		echo "Installing $(TEST_PACKAGES) from Debian"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES); \
+	}
 	swift test
 
 deps:

@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // traits: [] leaves out swift-configuration support: a clean debug build is minutes shorter.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The C boundary: libcmark-gfm from Debian's packages. Only SitegenMarkdown imports it.
@@ -37,9 +40,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "SitegenServer",
+            dependencies: [
+                "SitegenBuild", "SitegenCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "sitegen",
-            dependencies: ["SitegenBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SitegenBuild", "SitegenServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Build-time only: turns themes/default into Swift source so the binary carries its default theme.
         .executableTarget(name: "ThemeEmbedder"),
@@ -57,6 +68,7 @@ let package = Package(
             name: "SitegenTemplatesTests",
             dependencies: ["SitegenTemplates", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .testTarget(name: "SitegenServerTests", dependencies: ["SitegenServer", "SitegenBuild"]),
         .testTarget(
             name: "SitegenBuildTests",
             dependencies: ["SitegenBuild", "sitegen"],

@@ -57,4 +57,9 @@ public struct OutputFile: Sendable {
     /// Its path under the output root, NFC: `posts/회고/index.html`.
     public var path: String
     public var contents: Contents
+
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
 }

@@ -1,0 +1,107 @@
+import Foundation
+
+/// What a rebuild tells the open pages.
+public enum ReloadEvent: Sendable, Equatable {
+    /// Reload the page.
+    case reload
+    /// Only stylesheets changed: swap them without reloading.
+    case stylesheets
+    /// The rebuild failed: show this located error over the page.
+    case buildError(String)
+
+    /// The Server-Sent Events frame.
+    var frame: String {
+        switch self {
+        case .reload: return "event: reload\ndata: {}\n\n"
+        case .stylesheets: return "event: css\ndata: {}\n\n"
+        case .buildError(let text):
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)" }.joined(separator: "\n")
+            return "event: build-error\n\(lines)\n\n"
+        }
+    }
+}
+
+/// Fans rebuild events out to every connected page.
+public actor ReloadHub {
+    private var subscribers: [UUID: AsyncStream<ReloadEvent>.Continuation] = [:]
+    private var lastError: String?
+
+    public init() {}
+
+    /// A stream of events for one page; a page that connects while the site is broken sees the error at once.
+    public func subscribe() -> (UUID, AsyncStream<ReloadEvent>) {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<ReloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        subscribers[id] = continuation
+        if let lastError { continuation.yield(.buildError(lastError)) }
+        return (id, stream)
+    }
+
+    public func unsubscribe(_ id: UUID) {
+        subscribers.removeValue(forKey: id)?.finish()
+    }
+
+    public func broadcast(_ event: ReloadEvent) {
+        if case .buildError(let text) = event { lastError = text } else { lastError = nil }
+        for continuation in subscribers.values { continuation.yield(event) }
+    }
+
+    public var connected: Int { subscribers.count }
+
+    /// Ends every stream, for shutdown.
+    public func finishAll() {
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers.removeAll()
+    }
+}
+
+/// The script the preview puts into every HTML page it serves (never into built files).
+enum LiveReload {
+    static let eventsPath = "/__sitegen/events"
+
+    static let script = """
+        <script id="sitegen-live-reload">
+        (() => {
+          const events = new EventSource("\(eventsPath)");
+          events.addEventListener("open", () => { document.documentElement.dataset.sitegenLiveReload = "open"; });
+          const overlayId = "sitegen-error-overlay";
+          const clearOverlay = () => document.getElementById(overlayId)?.remove();
+          events.addEventListener("reload", () => location.reload());
+          events.addEventListener("css", () => {
+            clearOverlay();
+            for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+              const url = new URL(link.href);
+              url.searchParams.set("sitegen", Date.now());
+              link.href = url.href;
+            }
+          });
+          events.addEventListener("build-error", (event) => {
+            clearOverlay();
+            const overlay = document.createElement("pre");
+            overlay.id = overlayId;
+            overlay.setAttribute("role", "alert");
+            overlay.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0b0e;color:#ffdcdc;border:2px solid #f85149;border-radius:8px;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+            overlay.textContent = "sitegen: the last change did not build\\n\\n" + event.data;
+            document.body.append(overlay);
+          });
+        })();
+        </script>
+
+        """
+
+    /// The page with the script before `</body>`, and, when the site is broken, the error shown at once.
+    static func inject(into html: [UInt8], error: String?) -> [UInt8] {
+        var text = String(decoding: html, as: UTF8.self)
+        var addition = script
+        if let error {
+            let escaped = error.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            addition = "<pre id=\"sitegen-error-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;margin:0;padding:1rem;background:#2b0b0e;color:#ffdcdc;white-space:pre-wrap\">sitegen: the last change did not build\n\n\(escaped)</pre>\n" + addition
+        }
+        if let close = text.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
+            text.insert(contentsOf: addition, at: close.lowerBound)
+        } else {
+            text += addition
+        }
+        return Array(text.utf8)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Glibc
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import SitegenBuild
+import SitegenCore
+
+/// `sitegen serve`: builds the site into memory, serves it on localhost, rebuilds what a change
+/// touches and reloads the open pages.
+public struct PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var root: URL
+        public var host: String
+        public var port: Int
+        public var includeDrafts: Bool
+        /// Watch by polling instead of inotify.
+        public var polling: Bool
+
+        public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, polling: Bool = false) {
+            self.root = root
+            self.host = host
+            self.port = port
+            self.includeDrafts = includeDrafts
+            self.polling = polling
+        }
+
+        var address: String { host.contains(":") ? "[\(host)]" : host }
+        var url: String { "http://\(address):\(port)/" }
+
+        /// The build serves at the preview's own address, whatever `base_url` says, so every link works here.
+        var build: BuildOptions {
+            BuildOptions(root: root, output: root.appendingPathComponent(".sitegen-preview-unused"), includeDrafts: includeDrafts, baseURL: url)
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case portInUse(String, Int)
+        case cannotListen(String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let host, let port): return "error: port \(port) on \(host) is in use: stop what runs there or choose another with --port"
+            case .cannotListen(let reason): return "error: cannot listen: \(reason)"
+            }
+        }
+    }
+
+    let options: Options
+    let log: @Sendable (String) -> Void
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Builds, serves and watches until SIGINT or SIGTERM.
+    public func run(onReady: @escaping @Sendable () -> Void = {}) async throws {
+        try Self.checkPortIsFree(host: options.host, port: options.port)
+        let state = PreviewState()
+        let hub = ReloadHub()
+        let rebuilder = Rebuilder(options: options, state: state, hub: hub, log: log)
+        await rebuilder.rebuild(changed: [])
+
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            if request.uri.path == LiveReload.eventsPath { return await Self.events(hub) }
+            let answer = await state.site.respond(method: request.method.rawValue, path: request.uri.path)
+            var headers = HTTPFields()
+            for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
+                if let field = HTTPField.Name(name) { headers[field] = value }
+            }
+            let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body))
+            return Response(status: .init(code: answer.status), headers: headers, body: body)
+        }
+        var logger = Logger(label: "sitegen.serve")
+        logger.logLevel = .warning
+        let url = options.url
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "sitegen"),
+            services: [rebuilder],
+            onServerRunning: { [log] _ in
+                log("Serving at \(url) — watching content/, themes/ and site.yml (Ctrl-C to stop)")
+                onReady()
+            },
+            logger: logger)
+        try await app.runService()
+        await hub.finishAll()
+        log("Stopped.")
+    }
+
+    /// Server-Sent Events for one page, ended on shutdown so Ctrl-C never waits on an open tab.
+    static func events(_ hub: ReloadHub) async -> Response {
+        let (id, stream) = await hub.subscribe()
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-cache"
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: ": connected\n\n"))
+            for await event in stream.cancelOnGracefulShutdown() {
+                try await writer.write(ByteBuffer(string: event.frame))
+            }
+            await hub.unsubscribe(id)
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// Binds the address once to tell a port in use from other trouble, with a clear message.
+    static func checkPortIsFree(host: String, port: Int) throws {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE
+        var info: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &info) == 0, let address = info else {
+            throw Failure.cannotListen("'\(host)' is not an address of this machine")
+        }
+        defer { freeaddrinfo(info) }
+        let fd = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+        guard fd >= 0 else { throw Failure.cannotListen(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        if bind(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) != 0 {
+            if errno == EADDRINUSE { throw Failure.portInUse(host, port) }
+            throw Failure.cannotListen(String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// Rebuilds after each batch of changes, and tells the pages.
+struct Rebuilder: Service {
+    let options: PreviewServer.Options
+    let state: PreviewState
+    let hub: ReloadHub
+    let log: @Sendable (String) -> Void
+
+    func run() async throws {
+        let watcher = SiteWatcher(root: options.root)
+        watcher.start(pollingOnly: options.polling)
+        for await changed in watcher.changes.cancelOnGracefulShutdown() {
+            await rebuild(changed: changed)
+        }
+        watcher.stop()
+    }
+
+    func rebuild(changed: Set<String>) async {
+        let started = ContinuousClock.now
+        let cache = await state.cache
+        let wasBroken = await state.isBroken
+        do {
+            let generation = try await SiteBuilder.generate(options.build, cache: cache)
+            for warning in await state.newWarnings(generation.report.warnings.map(\.description)) { log(warning) }
+            await state.update(PreviewSite(files: generation.files), cache: generation.cache)
+            let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
+            if changed.isEmpty {
+                log("Built \(generation.report.pageCount) pages in \(milliseconds) ms")
+            } else {
+                let what = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+                log("Rebuilt \(generation.renderedPages) of \(generation.report.pageCount) pages (\(generation.renderedDocuments) Markdown) in \(milliseconds) ms after \(what)")
+                let onlyStyles = !generation.changedPaths.isEmpty && generation.changedPaths.allSatisfy { $0.hasSuffix(".css") }
+                if wasBroken || !generation.changedPaths.isEmpty { await hub.broadcast(onlyStyles && !wasBroken ? .stylesheets : .reload) }
+            }
+        } catch {
+            let text = error.errors.map(\.description).joined(separator: "\n")
+            log(text)
+            log("The last good site is still served; fix the error and save again.")
+            await state.markBroken(text)
+            await hub.broadcast(.buildError(text))
+        }
+    }
+}

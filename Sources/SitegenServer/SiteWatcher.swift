@@ -1,0 +1,142 @@
+import Foundation
+import Glibc
+import SitegenCore
+
+/// Watches a site's `content/`, `themes/`, `archetypes/` and `site.yml` and reports changed paths,
+/// a burst of events (an editor's save-rename-chmod) as one batch. inotify on Linux, with new
+/// folders watched as they appear; polling where inotify cannot be had.
+public final class SiteWatcher: @unchecked Sendable {
+    // @unchecked: the mutable state below is touched only by the watcher's own thread, and `stop`
+    // flips an atomic-enough flag read by that thread; batches leave through an AsyncStream.
+    public let changes: AsyncStream<Set<String>>
+    private let continuation: AsyncStream<Set<String>>.Continuation
+    private let root: URL
+    private let debounce: TimeInterval
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// Folders (relative to the root) whose whole tree is watched.
+    static let watchedFolders = ["content", "themes", "archetypes"]
+
+    public init(root: URL, debounce: TimeInterval = 0.1) {
+        self.root = root.standardizedFileURL
+        self.debounce = debounce
+        (changes, continuation) = AsyncStream<Set<String>>.makeStream(bufferingPolicy: .unbounded)
+    }
+
+    /// Starts watching on a thread of its own.
+    public func start(pollingOnly: Bool = false) {
+        let thread = Thread { [self] in
+            if pollingOnly || !watchWithInotify() { watchByPolling() }
+            continuation.finish()
+        }
+        thread.name = "sitegen-watcher"
+        thread.start()
+    }
+
+    public func stop() {
+        lock.withLock { stopped = true }
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    /// Whether a changed name is an editor's temporary file, not the writer's.
+    static func isNoise(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasSuffix(".tmp") || name == "4913" || name.hasPrefix("#")
+    }
+
+    // MARK: inotify
+
+    private func watchWithInotify() -> Bool {
+        let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_DELETE_SELF | IN_ATTRIB)
+        var folders: [Int32: String] = [:]
+
+        func watch(_ relative: String) {
+            let url = relative.isEmpty ? root : root.appendingPathComponent(relative)
+            let descriptor = inotify_add_watch(fd, url.path, mask)
+            guard descriptor >= 0 else { return }
+            folders[descriptor] = relative
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            for entry in entries.sorted() where !entry.hasPrefix(".") {
+                let child = relative.isEmpty ? entry : relative + "/" + entry
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: root.appendingPathComponent(child).path, isDirectory: &isFolder), isFolder.boolValue,
+                   relative.isEmpty ? Self.watchedFolders.contains(entry) : true {
+                    watch(child)
+                }
+            }
+        }
+        watch("")
+
+        var pending = Set<String>()
+        var lastEvent = Date.distantPast
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while !isStopped {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, 50)
+            if ready > 0 {
+                let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                var offset = 0
+                while count > 0, offset + MemoryLayout<inotify_event>.size <= count {
+                    let (descriptor, eventMask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                        let event = raw.load(fromByteOffset: offset, as: inotify_event.self)
+                        return (event.wd, event.mask, Int(event.len))
+                    }
+                    let nameStart = offset + MemoryLayout<inotify_event>.size
+                    let nameBytes = buffer[nameStart..<(nameStart + length)].prefix { $0 != 0 }
+                    let name = String(decoding: nameBytes, as: UTF8.self).precomposedStringWithCanonicalMapping
+                    offset = nameStart + length
+                    guard let folder = folders[descriptor] else { continue }
+                    if eventMask & UInt32(IN_IGNORED) != 0 { folders.removeValue(forKey: descriptor); continue }
+                    if name.isEmpty || Self.isNoise(name) { continue }
+                    if folder.isEmpty && !(Self.watchedFolders.contains(name) || name == "site.yml") { continue }
+                    let path = folder.isEmpty ? name : folder + "/" + name
+                    if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                        watch(path)  // a new folder: watch it, and count what is already in it as changed
+                    }
+                    pending.insert(path)
+                    lastEvent = Date()
+                }
+            }
+            if !pending.isEmpty, Date().timeIntervalSince(lastEvent) >= debounce {
+                continuation.yield(pending)
+                pending.removeAll()
+            }
+        }
+        return true
+    }
+
+    // MARK: Polling
+
+    private func watchByPolling() {
+        var previous = snapshot()
+        while !isStopped {
+            Thread.sleep(forTimeInterval: 0.5)
+            let current = snapshot()
+            guard current != previous else { continue }
+            var changed = Set<String>()
+            for (path, stamp) in current where previous[path] != stamp { changed.insert(path) }
+            for path in previous.keys where current[path] == nil { changed.insert(path) }
+            previous = current
+            continuation.yield(changed)
+        }
+    }
+
+    private func snapshot() -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for folder in Self.watchedFolders {
+            for file in FileTree.stampedFiles(under: root.appendingPathComponent(folder)) {
+                stamps[folder + "/" + file.path] = file.stamp
+            }
+        }
+        let config = root.appendingPathComponent("site.yml")
+        if let values = try? config.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey]) {
+            stamps["site.yml"] = FileStamp(modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0, size: values.fileSize ?? 0)
+        }
+        return stamps
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import SitegenServer
+
+extension Sitegen {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Preview the site: build, serve on localhost, rebuild on every change and reload the open pages.")
+
+        @Option(name: .long, help: "The site root (default: the current folder).")
+        var source: String = "."
+
+        @Option(name: .long, help: "The port to listen on.")
+        var port: Int = 8000
+
+        @Option(name: .long, help: "The address to listen on; 127.0.0.1 keeps the preview to this machine.")
+        var host: String = "127.0.0.1"
+
+        @Flag(name: .long, help: "Include drafts.")
+        var drafts = false
+
+        @Flag(name: .long, help: "Open the preview in the browser.")
+        var open = false
+
+        @Flag(name: .long, help: "Watch by polling the files instead of inotify.")
+        var poll = false
+
+        func validate() throws {
+            guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        }
+
+        func run() async throws {
+            let options = PreviewServer.Options(root: URL(fileURLWithPath: source).standardizedFileURL, host: host, port: port,
+                                                includeDrafts: drafts, polling: poll)
+            let server = PreviewServer(options: options) { line in
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            }
+            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+            do {
+                try await server.run(onReady: { [open] in
+                    if open { Serve.openBrowser(url) }
+                })
+            } catch let failure as PreviewServer.Failure {
+                Terminal.printError(failure.description)
+                throw ExitCode.failure
+            }
+        }
+
+        static func openBrowser(_ url: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["xdg-open", url]
+            try? process.run()
+        }
+    }
+}

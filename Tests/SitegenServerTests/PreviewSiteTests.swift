@@ -1,0 +1,99 @@
+import Foundation
+import SitegenBuild
+@testable import SitegenServer
+import Testing
+
+@Suite struct PreviewSiteTests {
+    let site = PreviewSite(files: [
+        OutputFile(path: "index.html", contents: .bytes(Array("<html><body><h1>홈</h1></body></html>".utf8))),
+        OutputFile(path: "tags/회고/index.html", contents: .bytes(Array("<html><body>회고</body></html>".utf8))),
+        OutputFile(path: "404.html", contents: .bytes(Array("<html><body>없음</body></html>".utf8))),
+        OutputFile(path: "style.css", contents: .bytes(Array("body{}".utf8))),
+        OutputFile(path: "feed.xml", contents: .bytes(Array("<feed/>".utf8))),
+        OutputFile(path: "search.json", contents: .bytes(Array("[]".utf8))),
+        OutputFile(path: "images/a.png", contents: .bytes([0x89, 0x50])),
+    ])
+
+    @Test func indexFilesAnswerFolders() {
+        let home = site.respond(method: "GET", path: "/")
+        #expect(home.status == 200)
+        #expect(home.headers["Content-Type"] == "text/html; charset=utf-8")
+        #expect(site.respond(method: "GET", path: "/tags/%ED%9A%8C%EA%B3%A0/").text.contains("회고"))
+    }
+
+    @Test func aFolderWithoutItsSlashRedirects() {
+        let response = site.respond(method: "GET", path: "/tags/%ED%9A%8C%EA%B3%A0")
+        #expect(response.status == 301)
+        #expect(response.headers["Location"] == "/tags/%ED%9A%8C%EA%B3%A0/")
+    }
+
+    @Test func nfdPathsFindNFCFiles() {
+        let nfd = URLPathForTests.encode("/tags/" + "회고".decomposedStringWithCanonicalMapping + "/")
+        #expect(site.respond(method: "GET", path: nfd).status == 200)
+    }
+
+    @Test(arguments: [
+        ("style.css", "text/css; charset=utf-8"), ("feed.xml", "application/atom+xml; charset=utf-8"),
+        ("search.json", "application/json; charset=utf-8"), ("images/a.png", "image/png"),
+    ])
+    func contentTypes(_ path: String, _ type: String) {
+        #expect(site.respond(method: "GET", path: "/" + path).headers["Content-Type"] == type)
+    }
+
+    @Test(arguments: ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/tags/%2E%2E/%2E%2E/x", "/./index.html", "/%00", "/a%5C..%5Cb", "/%ZZ"])
+    func traversalAndBadPathsAreRefused(_ path: String) {
+        #expect(site.respond(method: "GET", path: path).status == 400)
+    }
+
+    @Test func missingPagesGetTheSites404() {
+        let response = site.respond(method: "GET", path: "/nowhere/")
+        #expect(response.status == 404)
+        #expect(response.text.contains("없음"))
+    }
+
+    @Test func onlyGetAndHead() {
+        #expect(site.respond(method: "POST", path: "/").status == 405)
+        #expect(site.respond(method: "DELETE", path: "/").headers["Allow"] == "GET, HEAD")
+        let head = site.respond(method: "HEAD", path: "/")
+        #expect(head.status == 200 && head.body.isEmpty && head.headers["Content-Length"].flatMap(Int.init) ?? 0 > 0)
+    }
+
+    @Test func theReloadScriptGoesIntoServedHTMLOnly() {
+        let html = site.respond(method: "GET", path: "/").text
+        #expect(html.contains("<script id=\"sitegen-live-reload\">"))
+        #expect(html.range(of: "sitegen-live-reload")!.lowerBound < html.range(of: "</body>")!.lowerBound)
+        #expect(!site.respond(method: "GET", path: "/style.css").text.contains("script"))
+        #expect(!site.respond(method: "GET", path: "/feed.xml").text.contains("script"))
+    }
+
+    @Test func aBrokenBuildShowsItsErrorOverTheLastGoodSite() {
+        var broken = site
+        broken.buildError = "content/posts/a.md:2:13: error: invalid YAML <here>"
+        let html = broken.respond(method: "GET", path: "/").text
+        #expect(html.contains("<h1>홈</h1>"))
+        #expect(html.contains("id=\"sitegen-error-overlay\""))
+        #expect(html.contains("content/posts/a.md:2:13: error: invalid YAML &lt;here>"))
+        let first = PreviewSite(files: [], buildError: "x.md:1:1: error: bad")
+        #expect(first.respond(method: "GET", path: "/").status == 500)
+        #expect(first.respond(method: "GET", path: "/").text.contains("x.md:1:1: error: bad"))
+    }
+
+    @Test func eventsAreServerSentEventFrames() {
+        #expect(ReloadEvent.reload.frame == "event: reload\ndata: {}\n\n")
+        #expect(ReloadEvent.buildError("a\nb").frame == "event: build-error\ndata: a\ndata: b\n\n")
+    }
+
+    @Test func aPageThatConnectsWhileTheSiteIsBrokenSeesTheError() async {
+        let hub = ReloadHub()
+        await hub.broadcast(.buildError("boom"))
+        let (_, stream) = await hub.subscribe()
+        var iterator = stream.makeAsyncIterator()
+        #expect(await iterator.next() == .buildError("boom"))
+    }
+}
+
+enum URLPathForTests {
+    static func encode(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+}
