@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
+        // For Tests/Fuzz: the pipeline the fuzz target drives.
+        .library(name: "SitegenFuzzing", targets: ["SitegenFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +50,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(name: "SitegenFuzzing", dependencies: ["SitegenBuild", "SitegenContent", "SitegenCore", "SitegenMarkdown"]),
         .executableTarget(
             name: "sitegen",
             dependencies: ["SitegenBuild", "SitegenServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]

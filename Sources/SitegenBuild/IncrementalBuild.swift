@@ -35,6 +35,10 @@ public struct Generation: Sendable {
     public var renderedPages: Int
     /// Output paths whose bytes differ from the previous generation (all of them the first time).
     public var changedPaths: Set<String>
+    /// The source file of each document page: output path → `content/…` path.
+    public var sources: [String: String]
+    /// The site's base path, `/blog` or "".
+    public var basePath: String
 }
 
 extension SiteBuilder {
@@ -97,8 +101,12 @@ extension SiteBuilder {
         cache.load = source.cache
         cache.rendered = renderedCache
         cache.pages = pages
+        var sources: [String: String] = [:]
+        for job in jobs {
+            if case .document(let index) = job.subject { sources[RenderPages.outputPath(of: job.url)] = site.documents[index].source.path }
+        }
         return Generation(files: files, report: report, cache: cache, renderedDocuments: stale.count,
-                          renderedPages: made.count { $0.2 }, changedPaths: changed)
+                          renderedPages: made.count { $0.2 }, changedPaths: changed, sources: sources, basePath: source.config.basePath)
     }
 
     static func renderKey(_ document: SourceDocument, config: SiteConfig) -> RenderKey {

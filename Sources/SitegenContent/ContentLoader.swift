@@ -54,7 +54,7 @@ public enum ContentLoader {
             throw BuildFailure(diagnostics + [.error(at: SourceLocation(path: "content", line: 1, column: 1),
                                                      "no content folder: the site root \(root.path) needs a 'content/' folder of Markdown files")])
         }
-        let files = FileTree.stampedFiles(under: contentURL)
+        let files = FileTree.stampedFiles(under: contentURL, root: root, prefix: "content/", problems: &diagnostics)
         var markdown: [(url: URL, path: String, stamp: FileStamp)] = []
         var assets: [Asset] = []
         for file in files {

@@ -117,7 +117,10 @@ extension SourceDocument {
             }
         }
 
-        if date == nil, kind != .page {
+        if text.allSatisfy(\.isWhitespace) {
+            diagnostics.append(.warning(at: SourceLocation(path: path), "the file is empty: it makes a page with a title only"))
+        }
+        if date == nil, matter["date"] == nil, kind != .page {
             diagnostics.append(.warning(at: SourceLocation(path: path),
                                         "no date: add 'date:' to the front matter or a YYYY-MM-DD- prefix to the file name"))
         }

@@ -129,7 +129,8 @@ public final class SiteWatcher: @unchecked Sendable {
     private func snapshot() -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         for folder in Self.watchedFolders {
-            for file in FileTree.stampedFiles(under: root.appendingPathComponent(folder)) {
+            var ignored: [Diagnostic] = []
+            for file in FileTree.stampedFiles(under: root.appendingPathComponent(folder), root: root, problems: &ignored) {
                 stamps[folder + "/" + file.path] = file.stamp
             }
         }

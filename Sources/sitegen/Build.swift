@@ -19,16 +19,28 @@ extension Sitegen {
         @Option(name: .customLong("base-url"), help: "The URL the site is published at, overriding site.yml.")
         var baseURL: String?
 
+        @Flag(name: .long, help: "Fail on warnings and on broken internal links, images and anchors (for CI).")
+        var strict = false
+
         func run() async throws {
             let root = URL(fileURLWithPath: source).standardizedFileURL
             let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("output")
             let started = ContinuousClock.now
             do {
-                let report = try await SiteBuilder.build(BuildOptions(root: root, output: outputURL, includeDrafts: drafts, baseURL: baseURL))
+                let options = BuildOptions(root: root, output: outputURL, includeDrafts: drafts, baseURL: baseURL)
+                try OutputWriter.checkReplaceable(outputURL)
+                let generation = try await SiteBuilder.generate(options)
+                let report = generation.report
+                if strict {
+                    let problems = report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) }
+                        + SiteCheck.brokenLinks(in: generation, root: root)
+                    if !problems.isEmpty { throw BuildFailure(problems) }
+                }
+                try await OutputWriter.write(generation.files, to: outputURL)
                 Terminal.print(report.warnings)
                 let seconds = (ContinuousClock.now - started).seconds
                 print("Built \(report.pageCount) pages (\(report.fileCount) files) in \(String(format: "%.2f", seconds)) s → \(outputURL.path)")
-            } catch {
+            } catch let error as BuildFailure {
                 Terminal.print(error.diagnostics)
                 let count = error.errors.count
                 Terminal.printError("build failed with \(count) error\(count == 1 ? "" : "s"); \(outputURL.path) was left as it was")
@@ -39,8 +51,12 @@ extension Sitegen {
 }
 
 enum Terminal {
+    /// How many diagnostics are printed before the rest are counted.
+    static let limit = 100
+
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { printError(diagnostic.description) }
+        for diagnostic in diagnostics.prefix(limit) { printError(diagnostic.description) }
+        if diagnostics.count > limit { printError("… and \(diagnostics.count - limit) more") }
     }
 
     static func printError(_ line: String) {

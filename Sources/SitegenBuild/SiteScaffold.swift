@@ -1,0 +1,96 @@
+import Foundation
+import SitegenCore
+
+/// `sitegen init`: the folders and `site.yml` of a new site, and the GitHub Pages workflow.
+public enum SiteScaffold {
+    /// Publishes the site to GitHub Pages on every push to main: installs Swift and libcmark-gfm,
+    /// builds sitegen, builds the site with --strict under the Pages URL (sub-path included), deploys.
+    public static let githubWorkflow = """
+        name: Publish with sitegen
+
+        on:
+          push:
+            branches: [main]
+          workflow_dispatch:
+
+        permissions:
+          contents: read
+          pages: write
+          id-token: write
+
+        concurrency:
+          group: pages
+          cancel-in-progress: true
+
+        jobs:
+          build:
+            runs-on: ubuntu-24.04
+            steps:
+              - uses: actions/checkout@v4
+              - name: Install libcmark-gfm
+                run: sudo apt-get update && sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+              - uses: swift-actions/setup-swift@v2
+                with:
+                  swift-version: "6.1"
+              - name: Build sitegen
+                env:
+                  SITEGEN_REPOSITORY: ${{ vars.SITEGEN_REPOSITORY || 'https://github.com/sitegen/sitegen' }}
+                run: |
+                  git clone --depth 1 "$SITEGEN_REPOSITORY" "$RUNNER_TEMP/sitegen"
+                  swift build -c release --package-path "$RUNNER_TEMP/sitegen"
+              - id: pages
+                uses: actions/configure-pages@v5
+              - name: Build the site
+                run: '"$RUNNER_TEMP/sitegen/.build/release/sitegen" build --strict --base-url "${{ steps.pages.outputs.base_url }}/"'
+              - uses: actions/upload-pages-artifact@v3
+                with:
+                  path: output
+
+          deploy:
+            needs: build
+            runs-on: ubuntu-24.04
+            environment:
+              name: github-pages
+              url: ${{ steps.deployment.outputs.page_url }}
+            steps:
+              - id: deployment
+                uses: actions/deploy-pages@v4
+
+        """
+
+    static let siteYml = """
+        title: 나의 회고
+        description: 주간·분기·연간 회고
+        author: ""
+        base_url: ""
+        language: ko
+        timezone: Asia/Seoul
+        posts_per_page: 10
+
+        """
+
+    /// Writes what is missing of a site at `root` (never overwriting) and, with `githubPages`, the
+    /// workflow. Returns the paths written.
+    public static func create(root: URL, githubPages: Bool) throws(BuildFailure) -> [String] {
+        var files: [(String, String)] = [("site.yml", siteYml), ("content/posts/.keep", ""), ("content/retrospectives/.keep", "")]
+        if githubPages { files.append((".github/workflows/sitegen.yml", githubWorkflow)) }
+        var written: [String] = []
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path) {
+                if path.hasSuffix(".yml"), path.hasPrefix(".github") {
+                    throw BuildFailure([.error(at: .whole(path), "exists already; sitegen init never overwrites")])
+                }
+                continue
+            }
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            } catch {
+                throw BuildFailure([.error(at: .whole(path), "cannot write: \(error.localizedDescription)")])
+            }
+            if !path.hasSuffix(".keep") { written.append(path) }
+        }
+        return written
+    }
+}

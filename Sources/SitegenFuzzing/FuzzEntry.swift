@@ -1,0 +1,26 @@
+import SitegenBuild
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+
+/// What the fuzz target runs on one input: the whole content pipeline, short of the disk.
+public enum FuzzEntry {
+    public static func run(_ bytes: [UInt8]) {
+        guard case .success(let text) = SourceText.decode(bytes, path: "content/posts/fuzz.md") else { return }
+        let (document, _) = SourceDocument.parse(text: text, relativePath: "posts/2024-01-01-fuzz.md")
+        let body = document?.body ?? text
+        let targets = LinkTargets(documents: ["posts/a.md": "/posts/a/"], files: ["images/x.png"], basePath: "/blog")
+        let options = MarkdownOptions(frontMatterTitle: document?.title, fileTitle: "fuzz", excerptSeparator: "<!--more-->",
+                                      tocLevels: 1...6, path: "content/posts/fuzz.md", bodyFirstLine: document?.bodyFirstLine ?? 1,
+                                      folder: "posts", linkTargets: targets, pageHref: "/blog/posts/fuzz/",
+                                      goalHeadings: ["다음 목표", "Try"])
+        let rendered = MarkdownRenderer.render(body, options: options)
+        _ = Slug.heading(text)
+        _ = Slug.segment(text)
+        _ = DocumentDate(parsing: text)
+        _ = Period(parsing: text)
+        _ = Period.inferred(from: text, date: DocumentDate(year: 2024, month: 1, day: 1))
+        _ = BlockAttributes(line: text)
+        precondition(!rendered.html.contains("data-sourcepos"))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import SitegenBuild
+import Testing
+
+/// What a writer publishing from CI relies on: every bad input named, nothing lost.
+@Suite struct ReliabilityTests {
+    @Test func symlinksThatLoopOrLeaveTheSiteAreLocatedErrors() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site/shared/real.md", "---\ntitle: Linked\n---\nlinked")
+        try scratch.write("outside.md", "outside")
+        let posts = scratch.url.appendingPathComponent("site/content/posts")
+        try FileManager.default.createDirectory(at: posts, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: posts.appendingPathComponent("2024-01-01-inside.md").path, withDestinationPath: "../../shared/real.md")
+        try FileManager.default.createSymbolicLink(atPath: posts.appendingPathComponent("2024-01-02-out.md").path,
+                                                   withDestinationPath: scratch.url.appendingPathComponent("outside.md").path)
+        try FileManager.default.createSymbolicLink(atPath: posts.appendingPathComponent("a.md").path, withDestinationPath: "b.md")
+        try FileManager.default.createSymbolicLink(atPath: posts.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
+        let run = try SitegenBinary.run(["build", "--source", "site"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/posts/2024-01-02-out.md: error: a symbolic link that leaves the site root"), "\(run.stderr)")
+        #expect(run.stderr.contains("content/posts/a.md: error: a symbolic link loop"))
+        try FileManager.default.removeItem(at: posts.appendingPathComponent("a.md"))
+        try FileManager.default.removeItem(at: posts.appendingPathComponent("b.md"))
+        try FileManager.default.removeItem(at: posts.appendingPathComponent("2024-01-02-out.md"))
+        #expect(try SitegenBinary.run(["build", "--source", "site"], in: scratch.url).status == 0)
+        #expect(try scratch.read("site/output/posts/inside/index.html").contains("<h1>Linked</h1>"))
+    }
+
+    @Test func anEmptyFileBuildsWithAWarningAndABinaryOneIsAnError() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2024-01-01-empty.md", "")
+        var run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("content/posts/2024-01-01-empty.md:1:1: warning: the file is empty"))
+        try scratch.write("content/posts/2024-01-02-image.md", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+        run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/posts/2024-01-02-image.md:3:1: error: this looks like a binary file"), "\(run.stderr)")
+    }
+
+    @Test func aTwentyMegabyteFileBuilds() async throws {
+        let scratch = try ScratchFolder()
+        let section = "## 섹션 제목 [1월~3월]\n\n" + String(repeating: "회고 본문 문장이 이어집니다. Some English words too, with `code` and *emphasis*.\n", count: 40) + "\n"
+        let big = String(repeating: section, count: 20_000_000 / section.utf8.count + 1)
+        #expect(big.utf8.count >= 20_000_000)
+        try scratch.write("site/content/posts/2024-01-01-big.md", "---\ntitle: 큰 글\n---\n" + big)
+        let report = try await SiteBuilder.build(BuildOptions(root: scratch.url.appendingPathComponent("site"),
+                                                              output: scratch.url.appendingPathComponent("out")))
+        #expect(report.pageCount > 5)
+        let page = try Data(contentsOf: scratch.url.appendingPathComponent("out/posts/big/index.html"))
+        #expect(page.count > 20_000_000)
+    }
+
+    @Test func strictFailsOnWarningsAndBrokenLinksAndWritesNothing() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: A\n---\n\nintro\n\nsee [b](/posts/b/) and [x](#nowhere)\n")
+        var run = try SitegenBinary.run(["build", "--strict"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/posts/2024-01-01-a.md:7:9: error: broken link '/posts/b/' on posts/a/index.html: no such page or file"),
+                "\(run.stderr)")
+        #expect(run.stderr.contains("content/posts/2024-01-01-a.md:7:28: error: broken link '#nowhere'"))
+        #expect(!scratch.exists("output"))
+        run = try SitegenBinary.run(["check"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("check failed: 2 broken links"))
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: A\n---\n\nintro\n")
+        try scratch.write("content/posts/2024-01-02-undated-slug.md", "---\ntitle: B\ntags: [x]\n---\n[a](../posts/2024-01-01-a.md)")
+        #expect(try SitegenBinary.run(["check"], in: scratch.url).stdout.hasPrefix("Checked "))
+        #expect(try SitegenBinary.run(["build", "--strict"], in: scratch.url).status == 0)
+        try scratch.write("content/notes/undated.md", "---\ntype: post\n---\nno date")
+        run = try SitegenBinary.run(["build", "--strict"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/notes/undated.md:1:1: error: no date"))
+    }
+
+    @Test func manyErrorsArePrintedUpToALimit() throws {
+        let scratch = try ScratchFolder()
+        for index in 0..<130 { try scratch.write("content/posts/p\(index).md", "---\ndate: never\n---\n") }
+        let run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("… and 30 more"))
+        #expect(run.stderr.contains("build failed with 130 errors"))
+    }
+
+    @Test func aBuildKilledMidwayLeavesThePreviousOutputWhole() throws {
+        let scratch = try ScratchFolder()
+        let body = String(repeating: "## 제목\n\n본문 문단입니다. https://example.com\n\n", count: 200)
+        for index in 0..<400 { try scratch.write("content/posts/2024-01-01-p\(index).md", "---\ntitle: 글 \(index)\n---\n" + body) }
+        #expect(try SitegenBinary.run(["build"], in: scratch.url).status == 0)
+        let before = tree(at: scratch.url.appendingPathComponent("output"))
+        for index in 0..<400 { try scratch.write("content/posts/2024-01-01-p\(index).md", "---\ntitle: 바뀐 글 \(index)\n---\n" + body) }
+        for delay in [50_000, 150_000, 300_000, 600_000] as [UInt32] {
+            let process = Process()
+            process.executableURL = SitegenBinary.url
+            process.arguments = ["build"]
+            process.currentDirectoryURL = scratch.url
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            usleep(delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = tree(at: scratch.url.appendingPathComponent("output"))
+            // Killed before the swap, the old site; after it, the whole new one; never a mixture.
+            let whole = after == before || after["posts/p0/index.html"].map { String(decoding: $0, as: UTF8.self).contains("바뀐 글 0") } == true
+                && after.count == before.count
+            #expect(whole, "killed after \(delay) µs the output was neither the old site nor the new one")
+        }
+        #expect(try SitegenBinary.run(["build"], in: scratch.url).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("sitegen-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func baseURLFromTheCommandLinePutsEveryLinkUnderTheSubPath() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: A\ntags: [회고]\n---\ntext")
+        #expect(try SitegenBinary.run(["build", "--base-url", "https://user.github.io/blog/"], in: scratch.url).status == 0)
+        let home = try scratch.read("output/index.html")
+        #expect(home.contains("href=\"/blog/posts/a/\"") && home.contains("href=\"/blog/style.css\""))
+        #expect(try scratch.read("output/sitemap.xml").contains("<loc>https://user.github.io/blog/posts/a/</loc>"))
+        #expect(try scratch.read("output/feed.xml").contains("<id>https://user.github.io/blog/posts/a/</id>"))
+        #expect(try SitegenBinary.run(["check", "--base-url", "https://user.github.io/blog/"], in: scratch.url).status == 0)
+    }
+
+    @Test func initWritesTheWorkflowTheReadmeShows() throws {
+        let scratch = try ScratchFolder()
+        let run = try SitegenBinary.run(["init", "--ci", "github"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let workflow = try scratch.read(".github/workflows/sitegen.yml")
+        #expect(workflow.contains("build --strict --base-url"))
+        let readme = try String(contentsOf: Fixtures.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("```yaml\n" + workflow + "```"), "README.md's workflow differs from what sitegen init writes")
+        try scratch.write("content/posts/2024-01-01-a.md", "hello")
+        #expect(try SitegenBinary.run(["build", "--strict"], in: scratch.url).status == 0)
+        #expect(try SitegenBinary.run(["init", "--ci", "github"], in: scratch.url).status == 1)
+    }
+}
