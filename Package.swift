@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .target(name: "SitegenFuzzing", dependencies: ["SitegenBuild", "SitegenContent", "SitegenCore", "SitegenMarkdown"]),
+        .target(name: "SitegenFuzzing", dependencies: ["SitegenContent", "SitegenCore", "SitegenMarkdown"]),
         .executableTarget(
             name: "sitegen",
             dependencies: ["SitegenBuild", "SitegenServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,4 +1,3 @@
-import SitegenBuild
 import SitegenContent
 import SitegenCore
 import SitegenMarkdown

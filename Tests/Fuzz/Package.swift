@@ -11,8 +11,7 @@ let package = Package(
         .executableTarget(
             name: "FuzzPipeline",
             dependencies: [.product(name: "SitegenFuzzing", package: "sitegen")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
-            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ],
     swiftLanguageModes: [.v6]

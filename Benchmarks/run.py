@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Runs the side-by-side benchmark; see Benchmarks/run. Times are wall-clock medians; memory is
+the peak resident set from /usr/bin/time -v."""
+import argparse
+import http.client
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def timed(command, cwd=None):
+    """Wall seconds and peak KB of one command."""
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return seconds, peak
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    return response.status, response.read().decode("utf-8", "replace")
+
+
+def wait_until(predicate, timeout):
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.005)
+    return False
+
+
+def save_to_served(command, site, port, page, edits=5, ready_timeout=600):
+    """Median seconds from saving a post (a new title) to the page with that title being served."""
+    process = subprocess.Popen(command, cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        ready = wait_until(lambda: process.poll() is not None or get(port, page)[0] == 200, ready_timeout)
+        if not ready or process.poll() is not None:
+            sys.exit(f"{command[0]} did not serve {page}")
+        post = os.path.join(site, "content", "posts", page.strip("/").split("/")[-1])
+        source = [f for f in os.listdir(os.path.join(site, "content", "posts")) if f.endswith(page.strip("/").split("/")[-1] + ".md")][0]
+        path = os.path.join(site, "content", "posts", source)
+        original = open(path, encoding="utf-8").read()
+        times = []
+        for edit in range(edits):
+            marker = f"편집 {edit} {time.time_ns()}"
+            text = re.sub(r'^title: ".*"$', f'title: "{marker}"', original, count=1, flags=re.M)
+            time.sleep(0.3)
+            start = time.perf_counter()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            if not wait_until(lambda: marker in get(port, page)[1], 60):
+                sys.exit(f"{command[0]} never served the edit")
+            times.append(time.perf_counter() - start)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+        return statistics.median(times)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), {memory:.0f} GiB"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sitegen", required=True)
+    parser.add_argument("--sizes", default="1000 10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--work", default="/tmp/sitegen-bench")
+    args = parser.parse_args()
+    sitegen = os.path.abspath(args.sitegen)
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip().split(" ")[1]
+    rows = []
+    for n in [int(x) for x in args.sizes.split()]:
+        work = os.path.join(args.work, str(n))
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), work], check=True)
+        corpus_mb = os.path.getsize(os.path.join(work, "bodies.md")) / 1e6
+        floor, floor_peak = timed(["sh", "-c", f"cmark-gfm --unsafe -e table -e strikethrough -e autolink -e tasklist "
+                                               f"< {work}/bodies.md > /dev/null"])
+        ours, theirs = [], []
+        for _ in range(args.runs):  # alternating, so both see the same machine
+            shutil.rmtree(os.path.join(work, "sitegen-out"), ignore_errors=True)
+            ours.append(timed([sitegen, "build", "--source", os.path.join(work, "sitegen"), "--output", os.path.join(work, "sitegen-out")]))
+            shutil.rmtree(os.path.join(work, "hugo-out"), ignore_errors=True)
+            theirs.append(timed(["hugo", "--quiet", "-s", os.path.join(work, "hugo"), "-d", os.path.join(work, "hugo-out")]))
+        pages = sum(1 for _, _, files in os.walk(os.path.join(work, "sitegen-out")) for f in files if f.endswith(".html"))
+        hugo_pages = sum(1 for _, _, files in os.walk(os.path.join(work, "hugo-out")) for f in files if f.endswith(".html"))
+        our_port, their_port = free_port(), free_port()
+        serve_ours = save_to_served([sitegen, "serve", "--port", str(our_port)], os.path.join(work, "sitegen"), our_port, "/posts/entry-1/")
+        serve_theirs = save_to_served(["hugo", "server", "--port", str(their_port)],
+                                      os.path.join(work, "hugo"), their_port, "/posts/entry-1/")
+        rows.append({
+            "n": n, "mb": corpus_mb, "floor": floor, "floor_peak": floor_peak,
+            "ours": statistics.median(t for t, _ in ours), "ours_peak": max(p for _, p in ours),
+            "theirs": statistics.median(t for t, _ in theirs), "theirs_peak": max(p for _, p in theirs),
+            "pages": pages, "hugo_pages": hugo_pages, "serve_ours": serve_ours, "serve_theirs": serve_theirs,
+        })
+        print(rows[-1], flush=True)
+    write(args.out, rows, hugo_version, args.runs)
+
+
+def write(path, rows, hugo_version, runs):
+    lines = [
+        "# Benchmark results", "",
+        f"Made by `Benchmarks/run` on {time.strftime('%Y-%m-%d')}: {machine()}.",
+        f"Hugo {hugo_version} (Debian), cmark-gfm (Debian). Medians of {runs} cold builds, sitegen and Hugo alternating;",
+        "peak memory is the largest resident set of those runs. The machine is shared: read the ratios, measured side by side.", "",
+        "| posts | Markdown | floor: one cmark-gfm | sitegen build | Hugo build | sitegen ÷ floor | sitegen ÷ Hugo | sitegen pages/s | sitegen peak | Hugo peak |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {r['mb']:.0f} MB | {r['floor']:.2f} s | {r['ours']:.2f} s | {r['theirs']:.2f} s | "
+                     f"{r['ours'] / r['floor']:.2f}× | {r['ours'] / r['theirs']:.2f}× | {r['pages'] / r['ours']:,.0f} | "
+                     f"{r['ours_peak'] / 1024:.0f} MB | {r['theirs_peak'] / 1024:.0f} MB |")
+    lines += ["", "Save to served (an edited post's new title served by the preview), median of 5 edits:", "",
+              "| posts | sitegen serve | hugo server (fast render, in memory, its defaults) |", "| ---: | ---: | ---: |"]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {r['serve_ours'] * 1000:.0f} ms | {r['serve_theirs'] * 1000:.0f} ms |")
+    lines += ["", "Pages written: " + ", ".join(f"{r['n']:,} posts: sitegen {r['pages']:,}, Hugo {r['hugo_pages']:,}" for r in rows) + ".", ""]
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
