@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SitegenCore
 
 /// The write phase: the site goes into a staging folder beside the output, and replaces the output
@@ -53,8 +56,16 @@ public enum OutputWriter {
         let target = staging.appendingPathComponent(file.path)
         switch file.contents {
         case .bytes(let bytes):
-            guard FileManager.default.createFile(atPath: target.path, contents: Data(bytes)) else {
-                throw BuildFailure([.error(at: .whole(target.path), "cannot write this file")])
+            // Plain open and write: the staging folder as a whole is what is swapped in atomically, so
+            // FileManager's per-file temporary-and-rename would only double the file system's work.
+            let fd = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw BuildFailure([.error(at: .whole(target.path), "cannot write this file: \(String(cString: strerror(errno)))")]) }
+            defer { close(fd) }
+            var written = 0
+            while written < bytes.count {
+                let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+                guard count > 0 else { throw BuildFailure([.error(at: .whole(target.path), "cannot write this file: \(String(cString: strerror(errno)))")]) }
+                written += count
             }
         case .copy(let source):
             try FileManager.default.copyItem(at: source, to: target)

@@ -82,7 +82,9 @@ extension PageContext {
             let document = site.documents[index]
             var entry = summary(index)
             entry["absolute_url"] = Feeds.absolute(document.url, site.config)
-            entry["content"] = HTMLFragment(document.rendered.html, digest: document.rendered.digest)
+            // The site feed carries whole posts; a tag's feed their excerpts, so a post with four tags
+            // is not escaped into five feeds.
+            if tag == nil { entry["content"] = HTMLFragment(document.rendered.html, digest: document.rendered.digest) }
             entry["updated"] = document.sortDate?.rfc3339(defaultOffset: site.config.utcOffset) ?? feed["updated"]
             return entry
         }

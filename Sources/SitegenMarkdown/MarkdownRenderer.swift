@@ -408,7 +408,10 @@ private final class Tree {
             let type = cmark_node_get_type(node)
             let isMarker: Bool
             if type == CMARK_NODE_PARAGRAPH {
-                isMarker = TOCMarker.isMarker(paragraph: plainText(node))
+                // Cheap test first: a marker paragraph is short text that begins with `[`.
+                let first = cmark_node_first_child(node)
+                let startsWithBracket = first.map { cmark_node_get_type($0) == CMARK_NODE_TEXT && literal($0).hasPrefix("[") } ?? false
+                isMarker = startsWithBracket && TOCMarker.isMarker(paragraph: plainText(node))
             } else if type == CMARK_NODE_HTML_BLOCK, TOCMarker.opens(html: literal(node)) {
                 // A markdown-toc block has its closing marker after it: that one is the writer's own.
                 isMarker = !blocks[(index + 1)...].contains {
@@ -459,7 +462,9 @@ private final class Tree {
                 text += " "
             }
         }
-        return (statistics, text.trimmingCharacters(in: .whitespaces))
+        // Trimmed by hand: Foundation's trimming goes through NSString, slow on a whole body.
+        while text.last == " " { text.removeLast() }
+        return (statistics, text.drop { $0 == " " }.description)
     }
 
     // MARK: Goals

@@ -2,7 +2,8 @@
 enum TOCMarker {
     /// `[TOC]`, `[[toc]]` or `[[_TOC_]]` as a paragraph of its own.
     static func isMarker(paragraph text: String) -> Bool {
-        ["[toc]", "[[toc]]", "[[_toc_]]"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+        guard text.utf8.count <= 16 else { return false }
+        return ["[toc]", "[[toc]]", "[[_toc_]]"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// An HTML block's comment markers, spaces ignored: `<!-- toc -->` opens, `<!-- /toc -->` or
