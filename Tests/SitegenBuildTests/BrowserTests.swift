@@ -52,6 +52,27 @@ struct BrowserTests {
     }
 }
 
+@Suite struct ServeCommandTests {
+    @Test func aPortInUseIsAClearError() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2024-01-01-a.md", "text")
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        #expect(listening)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let run = try SitegenBinary.run(["serve", "--port", String(port)], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: port \(port) on 127.0.0.1 is in use"), "\(run.stderr)")
+    }
+}
+
 /// A `sitegen serve` process on a free port.
 struct Preview {
     let process: Process
