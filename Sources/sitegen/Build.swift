@@ -7,27 +7,22 @@ extension Sitegen {
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
 
-        @Option(name: .long, help: "The site root: the folder with content/ (default: the current folder).")
-        var source: String = "."
+        @OptionGroup var site: SiteOptions
 
         @Option(name: .long, help: "Where to write the site (default: output/ in the site root).")
         var output: String?
 
-        @Flag(name: .long, help: "Include drafts (draft: true, published: false).")
-        var drafts = false
-
-        @Option(name: .customLong("base-url"), help: "The URL the site is published at, overriding site.yml.")
-        var baseURL: String?
+        @OptionGroup var selection: BuildSelection
 
         @Flag(name: .long, help: "Fail on warnings and on broken internal links, images and anchors (for CI).")
         var strict = false
 
         func run() async throws {
-            let root = URL(fileURLWithPath: source).standardizedFileURL
+            let root = site.root
             let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("output")
             let started = ContinuousClock.now
             do {
-                let options = BuildOptions(root: root, output: outputURL, includeDrafts: drafts, baseURL: baseURL)
+                let options = BuildOptions(root: root, output: outputURL, includeDrafts: selection.drafts, baseURL: selection.baseURL)
                 try OutputWriter.checkReplaceable(outputURL)
                 let generation = try await SiteBuilder.generate(options)
                 let report = generation.report

@@ -8,20 +8,14 @@ extension Sitegen {
         static let configuration = CommandConfiguration(
             abstract: "Build the site in memory and check every internal link, image and anchor; writes nothing.")
 
-        @Option(name: .long, help: "The site root (default: the current folder).")
-        var source: String = "."
-
-        @Flag(name: .long, help: "Include drafts.")
-        var drafts = false
-
-        @Option(name: .customLong("base-url"), help: "The URL the site is published at, overriding site.yml.")
-        var baseURL: String?
+        @OptionGroup var site: SiteOptions
+        @OptionGroup var selection: BuildSelection
 
         func run() async throws {
-            let root = URL(fileURLWithPath: source).standardizedFileURL
+            let root = site.root
             do {
                 let generation = try await SiteBuilder.generate(BuildOptions(root: root, output: root.appendingPathComponent("output"),
-                                                                             includeDrafts: drafts, baseURL: baseURL))
+                                                                             includeDrafts: selection.drafts, baseURL: selection.baseURL))
                 let broken = SiteCheck.brokenLinks(in: generation, root: root)
                 Terminal.print((generation.report.warnings + broken).sorted())
                 guard broken.isEmpty else {

@@ -15,12 +15,11 @@ extension Sitegen {
         @Option(name: .long, help: "Also write a CI workflow that publishes the site: github.")
         var ci: CI?
 
-        @Option(name: .long, help: "The site root (default: the current folder).")
-        var source: String = "."
+        @OptionGroup var site: SiteOptions
 
         func run() throws {
             do {
-                let written = try SiteScaffold.create(root: URL(fileURLWithPath: source).standardizedFileURL, githubPages: ci == .github)
+                let written = try SiteScaffold.create(root: site.root, githubPages: ci == .github)
                 for path in written { print("wrote \(path)") }
                 if ci == .github {
                     print("Turn on GitHub Pages with 'GitHub Actions' as its source; each push to main publishes the site.")

@@ -13,13 +13,12 @@ extension Sitegen {
 
         /// Options both kinds take.
         struct Common: ParsableArguments {
-            @Option(name: .long, help: "The site root (default: the current folder).")
-            var source: String = "."
+            @OptionGroup var site: SiteOptions
 
             @Option(name: .long, help: "The day to write it for, YYYY-MM-DD (default: today in the site's time zone).")
             var date: String?
 
-            var root: URL { URL(fileURLWithPath: source).standardizedFileURL }
+            var root: URL { site.root }
 
             func today() throws -> DocumentDate {
                 if let date {

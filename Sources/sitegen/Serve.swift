@@ -7,8 +7,7 @@ extension Sitegen {
         static let configuration = CommandConfiguration(
             abstract: "Preview the site: build, serve on localhost, rebuild on every change and reload the open pages.")
 
-        @Option(name: .long, help: "The site root (default: the current folder).")
-        var source: String = "."
+        @OptionGroup var site: SiteOptions
 
         @Option(name: .long, help: "The port to listen on.")
         var port: Int = 8000
@@ -30,7 +29,7 @@ extension Sitegen {
         }
 
         func run() async throws {
-            let options = PreviewServer.Options(root: URL(fileURLWithPath: source).standardizedFileURL, host: host, port: port,
+            let options = PreviewServer.Options(root: site.root, host: host, port: port,
                                                 includeDrafts: drafts, polling: poll)
             let server = PreviewServer(options: options) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -16,11 +16,10 @@ extension Sitegen {
             @Argument(help: "The theme's name: its folder under themes/.")
             var name: String
 
-            @Option(name: .long, help: "The site root (default: the current folder).")
-            var source: String = "."
+            @OptionGroup var site: SiteOptions
 
             func run() throws {
-                let root = URL(fileURLWithPath: source).standardizedFileURL
+                let root = site.root
                 do {
                     let written = try ThemeScaffold.create(name: name, siteRoot: root)
                     for path in written where !path.hasSuffix(".keep") { print("wrote \(path)") }

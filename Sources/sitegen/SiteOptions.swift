@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+/// The options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site root: the folder with content/.")
+    var source: String = "."
+
+    var root: URL { URL(fileURLWithPath: source).standardizedFileURL }
+}
+
+/// What the commands that build the site in full take besides.
+struct BuildSelection: ParsableArguments {
+    @Flag(name: .long, help: "Include drafts (draft: true, published: false).")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "The URL the site is published at, overriding site.yml.")
+    var baseURL: String?
+}
