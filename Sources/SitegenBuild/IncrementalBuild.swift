@@ -8,7 +8,7 @@ import SitegenTemplates
 /// within the process that made it (fingerprints use the process's hash seed).
 public struct BuildCache: Sendable {
     var load = LoadCache()
-    var rendered: [String: (key: RenderKey, rendered: Rendered)] = [:]
+    var rendered: SiteBuilder.RenderCache = [:]
     var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
 
     public init() {}
@@ -45,22 +45,8 @@ extension SiteBuilder {
     /// Makes the site in memory, reusing from `cache` whatever the change did not touch.
     public static func generate(_ options: BuildOptions, cache previous: BuildCache = BuildCache()) async throws(BuildFailure) -> Generation {
         let (source, theme) = try await load(options, reusing: previous.load)
-        let documents = source.documents.filter { options.includeDrafts || !$0.isDraft }
-        let targets = linkTargets(documents, source: source)
-
-        // Render Markdown: only documents that changed, or whose relative links now land elsewhere.
-        let keyed = documents.map { document in (document, renderKey(document, config: source.config)) }
-        let stale = keyed.filter { document, key in
-            guard let cached = previous.rendered[document.path], cached.key == key else { return true }
-            return cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }
-        }
-        let fresh = await stale.parallelMap { document, _ in
-            MarkdownRenderer.render(document.body, options: markdownOptions(document, config: source.config, targets: targets))
-        }
-        var renderedCache: [String: (key: RenderKey, rendered: Rendered)] = [:]
-        for (document, _) in keyed { renderedCache[document.path] = previous.rendered[document.path] }
-        for ((document, key), rendered) in zip(stale, fresh) { renderedCache[document.path] = (key, rendered) }
-        let rendered = keyed.compactMap { document, _ in renderedCache[document.path].map { (document, $0.rendered) } }
+        let (rendered, renderedCache, renderedCount) = await renderMarkdown(source, includeDrafts: options.includeDrafts,
+                                                                            cache: previous.rendered)
 
         let site = try Assemble.site(config: source.config, documents: rendered)
 
@@ -105,8 +91,31 @@ extension SiteBuilder {
         for job in jobs {
             if case .document(let index) = job.subject { sources[RenderPages.outputPath(of: job.url)] = site.documents[index].source.path }
         }
-        return Generation(files: files, report: report, cache: cache, renderedDocuments: stale.count,
+        return Generation(files: files, report: report, cache: cache, renderedDocuments: renderedCount,
                           renderedPages: made.count { $0.2 }, changedPaths: changed, sources: sources, basePath: source.config.basePath)
+    }
+
+    typealias RenderCache = [String: (key: RenderKey, rendered: Rendered)]
+
+    /// Render Markdown: every document not in `cache`, changed since, or whose relative links now
+    /// land elsewhere. Returns the documents with their renderings, the new cache, and how many were rendered.
+    static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool,
+                               cache previous: RenderCache) async -> ([(SourceDocument, Rendered)], RenderCache, Int) {
+        let documents = source.documents.filter { includeDrafts || !$0.isDraft }
+        let targets = linkTargets(documents, source: source)
+        let keyed = documents.map { document in (document, renderKey(document, config: source.config)) }
+        let stale = keyed.filter { document, key in
+            guard let cached = previous[document.path], cached.key == key else { return true }
+            return cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }
+        }
+        let fresh = await stale.parallelMap { document, _ in
+            MarkdownRenderer.render(document.body, options: markdownOptions(document, config: source.config, targets: targets))
+        }
+        var cache: RenderCache = [:]
+        for (document, _) in keyed { cache[document.path] = previous[document.path] }
+        for ((document, key), rendered) in zip(stale, fresh) { cache[document.path] = (key, rendered) }
+        let rendered = keyed.compactMap { document, _ in cache[document.path].map { (document, $0.rendered) } }
+        return (rendered, cache, stale.count)
     }
 
     static func renderKey(_ document: SourceDocument, config: SiteConfig) -> RenderKey {

@@ -1,7 +1,9 @@
+import SitegenCore
+
 /// The words the default theme shows, in the site's language (Korean unless `language` says otherwise).
 enum Labels {
     static func forLanguage(_ language: String) -> [String: String] {
-        language.lowercased().hasPrefix("ko") ? korean : english
+        SiteLanguage.isKorean(language) ? korean : english
     }
 
     static let korean: [String: String] = [

@@ -39,7 +39,7 @@ public enum NewDocument {
         let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: true))
         let week = Period.isoWeek(of: today)
         let period = requested ?? Period(.weekly, year: week.year, first: week.week)
-        let korean = source.config.language.lowercased().hasPrefix("ko")
+        let korean = SiteLanguage.isKorean(source.config.language)
         let labels = Labels.forLanguage(source.config.language)
 
         var values: [String: Any] = [

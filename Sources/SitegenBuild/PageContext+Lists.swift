@@ -14,7 +14,7 @@ extension PageContext {
             if let year = group.year {
                 let periods = group.members.compactMap { site.documents[$0].period }
                 value["year"] = year
-                value["label"] = language.lowercased().hasPrefix("ko") ? "\(year)년" : "\(year)"
+                value["label"] = Period(.yearly, year: year).label(language: language)
                 value["weeks"] = Timeline.weeks(of: year, periods: periods, language: language)
                 value["months"] = Timeline.months(of: year, periods: periods, language: language)
                 value["weeks_width"] = Period(.weekly, year: year, first: 1).weeksInYear * (Timeline.weekCell + 1)

@@ -23,7 +23,7 @@ struct PageContext: Sendable {
             "search_url": link("/search/"),
             "feed_url": link("/feed.xml"),
             "json_feed_url": link("/feed.json"),
-            "locale": config.language.lowercased().hasPrefix("ko") ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
+            "locale": SiteLanguage.isKorean(config.language) ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
             "labels": Labels.forLanguage(config.language),
             "params": config.params.mapValues(templateValue),
         ]

@@ -144,17 +144,6 @@ enum RenderPages {
         return .template(job.template, values)
     }
 
-    /// Renders one page to the file it becomes.
-    static func render(_ job: Job, site: Site, context: PageContext, theme: Theme) -> OutputFile {
-        switch input(for: job, site: site, context: context) {
-        case .bytes(let bytes):
-            return OutputFile(path: outputPath(of: job.url), contents: .bytes(bytes))
-        case .template(let template, let values):
-            let html = theme.render(template, context: values) ?? ""
-            return OutputFile(path: outputPath(of: job.url), contents: .bytes(Array(html.utf8)))
-        }
-    }
-
     /// `/posts/회고/` → `posts/회고/index.html`; `/404.html` → `404.html`, `/feed.xml` → `feed.xml`.
     static func outputPath(of url: String) -> String {
         let trimmed = url.split(separator: "/").joined(separator: "/")

@@ -53,12 +53,7 @@ public enum SiteBuilder {
 
     /// Render Markdown: every document's body, on all cores.
     public static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool) async -> [(SourceDocument, Rendered)] {
-        let documents = source.documents.filter { includeDrafts || !$0.isDraft }
-        let config = source.config
-        let targets = linkTargets(documents, source: source)
-        return await documents.parallelMap { document in
-            (document, MarkdownRenderer.render(document.body, options: markdownOptions(document, config: config, targets: targets)))
-        }
+        await renderMarkdown(source, includeDrafts: includeDrafts, cache: [:]).0
     }
 
     /// How one document's Markdown is rendered on this site.

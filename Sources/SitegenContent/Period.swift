@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 
 /// The stretch of time a retrospective looks back on: a year, a quarter, a month, a week, or a run
 /// of weeks (`2021-W19..2021-W21`).
@@ -41,7 +42,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// What a reader sees: `2022년`, `2023년 2분기`, `2023년 6월`, `2021년 19주차`, `2021년 19–21주차`;
     /// in English `2022`, `Q2 2023`, `June 2023`, `Week 19, 2021`, `Weeks 19–21, 2021`.
     public func label(language: String) -> String {
-        let korean = language.lowercased().hasPrefix("ko")
+        let korean = SiteLanguage.isKorean(language)
         let span = first == last ? "\(first)" : "\(first)–\(last)"
         switch cadence {
         case .yearly: return korean ? "\(year)년" : "\(year)"

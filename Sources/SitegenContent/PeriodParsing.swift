@@ -33,7 +33,7 @@ extension Period {
     /// period would start, the period is the one of the year before (a December retrospective
     /// written in January).
     public static func inferred(from title: String, date: DocumentDate?) -> Period? {
-        var scanner = TitleScanner(title)
+        let scanner = TitleScanner(title)
         let explicitYear = scanner.year()
         let dateYear = date?.year
 

@@ -1,4 +1,5 @@
 import Mustache
+import SitegenCore
 
 /// Values templates format themselves, through Mustache transforms: `{{short(page.date)}}`,
 /// `{{minutes(page.reading_minutes)}}`, `{{absolute(page.url)}}`. Each knows the site's language.
@@ -22,7 +23,7 @@ public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringC
         self.language = language
     }
 
-    var isKorean: Bool { language.lowercased().hasPrefix("ko") }
+    var isKorean: Bool { SiteLanguage.isKorean(language) }
 
     public var long: String {
         isKorean ? "\(year)년 \(month)월 \(day)일" : "\(Self.monthNames[month - 1]) \(day), \(year)"
@@ -78,7 +79,7 @@ public struct TemplateCount: MustacheTransformable, CustomStringConvertible {
     public var description: String { String(value) }
 
     public func transform(_ name: String) -> Any? {
-        let korean = language.lowercased().hasPrefix("ko")
+        let korean = SiteLanguage.isKorean(language)
         switch name {
         case "posts": return korean ? "글 \(value)편" : (value == 1 ? "1 post" : "\(grouped) posts")
         case "minutes": return korean ? "\(value)분" : "\(value) min"
