@@ -30,7 +30,7 @@ public struct Generation: Sendable {
     public var report: BuildReport
     /// Hand this to the next `generate` to redo only what changed.
     public var cache: BuildCache
-    /// How many documents' Markdown was rendered, and how many pages went through a template, this time.
+    /// How many documents' Markdown was rendered, and how many pages were made (through a template, or encoded), this time.
     public var renderedDocuments: Int
     public var renderedPages: Int
     /// Output paths whose bytes differ from the previous generation (all of them the first time).
@@ -42,31 +42,44 @@ public struct Generation: Sendable {
 }
 
 extension SiteBuilder {
-    /// Makes the site in memory, reusing from `cache` whatever the change did not touch.
-    public static func generate(_ options: BuildOptions, cache previous: BuildCache = BuildCache()) async throws(BuildFailure) -> Generation {
+    /// Makes the site in memory, reusing from `cache` whatever the change did not touch. Given a
+    /// staging folder, every file is written into it as soon as it is made and is kept as `.written`,
+    /// without its bytes: a build then never holds the whole site in memory.
+    public static func generate(_ options: BuildOptions, cache previous: BuildCache = BuildCache(),
+                                writingTo staging: OutputWriter.Staging? = nil) async throws(BuildFailure) -> Generation {
+        var clock = PhaseClock()
         let (source, theme) = try await load(options, reusing: previous.load)
+        clock.lap("load")
         let (rendered, renderedCache, renderedCount) = await renderMarkdown(source, includeDrafts: options.includeDrafts,
                                                                             cache: previous.rendered)
-
+        clock.lap("markdown")
         let site = try Assemble.site(config: source.config, documents: rendered)
+        clock.lap("assemble")
 
         // Render pages: only those whose template or values changed.
         let jobs = try RenderPages.jobs(for: site, theme: theme)
         let context = PageContext(site: site)
-        let made = await jobs.parallelMap { job -> (OutputFile, Int, Bool) in
-            let path = RenderPages.outputPath(of: job.url)
-            switch RenderPages.input(for: job, site: site, context: context) {
-            case .bytes(let bytes):
-                // The JSON outputs are encoded every time; they count as changed only when their bytes do.
-                var hasher = Hasher()
-                hasher.combine(bytes)
-                return (OutputFile(path: path, contents: .bytes(bytes)), hasher.finalize(), false)
-            case .template(let template, let values):
-                let fingerprint = Fingerprint.of(template: theme.digests[template] ?? 0, values: values)
+        let digests = PageDigests(site: site)
+        let made: [(OutputFile, Int, Bool)]
+        do {
+            made = try await jobs.parallelMap { job -> (OutputFile, Int, Bool) in
+                let path = RenderPages.outputPath(of: job.url)
+                let fingerprint = digests.fingerprint(of: job, template: theme.digests[job.template] ?? 0, site: site)
                 if let cached = previous.pages[path], cached.fingerprint == fingerprint { return (cached.file, fingerprint, false) }
-                let html = theme.render(template, context: values) ?? ""
-                return (OutputFile(path: path, contents: .bytes(Array(html.utf8))), fingerprint, true)
+                let bytes: [UInt8]
+                switch RenderPages.input(for: job, site: site, context: context) {
+                case .bytes(let encoded):
+                    bytes = encoded
+                case .template(let template, let values):
+                    bytes = Array((theme.render(template, context: values) ?? "").utf8)
+                }
+                let file = OutputFile(path: path, contents: .bytes(bytes))
+                guard let staging else { return (file, fingerprint, true) }
+                try staging.write(file)
+                return (OutputFile(path: path, contents: .written), fingerprint, true)
             }
+        } catch {
+            throw error as? BuildFailure ?? BuildFailure([])
         }
         var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
         var changed = Set<String>()
@@ -74,7 +87,19 @@ extension SiteBuilder {
             if previous.pages[file.path]?.fingerprint != fingerprint { changed.insert(file.path) }
             pages[file.path] = (fingerprint, file)
         }
-        let files = try addFiles(made.map(\.0), theme: theme, assets: source.assets)
+        clock.lap("pages")
+        var files = try addFiles(made.map(\.0), theme: theme, assets: source.assets)
+        if let staging {
+            do {
+                files = try await files.parallelMap { file in
+                    if case .written = file.contents { return file }
+                    try staging.write(file)
+                    return OutputFile(path: file.path, contents: .written)
+                }
+            } catch {
+                throw error as? BuildFailure ?? BuildFailure([])
+            }
+        }
         for file in files where pages[file.path] == nil {
             // Theme static files and the content's own files: copied, never rendered; tracked to tell what changed.
             let fingerprint = fingerprint(of: file)
@@ -82,7 +107,9 @@ extension SiteBuilder {
             pages[file.path] = (fingerprint, file)
         }
         let warnings = (source.warnings + rendered.flatMap(\.1.diagnostics)).sorted()
-        let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: warnings)
+        clock.lap("files")
+        let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: warnings,
+                                 phases: clock.phases)
         var cache = BuildCache()
         cache.load = source.cache
         cache.rendered = renderedCache
@@ -129,7 +156,9 @@ extension SiteBuilder {
         var hasher = Hasher()
         switch file.contents {
         case .bytes(let bytes):
-            hasher.combine(bytes)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        case .written:
+            hasher.combineUTF8(file.path)
         case .copy(let url):
             let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
             hasher.combine(url)

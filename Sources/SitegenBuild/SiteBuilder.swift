@@ -28,16 +28,38 @@ public struct BuildReport: Sendable {
     /// All files written, pages included.
     public var fileCount: Int
     public var warnings: [Diagnostic]
+    /// How long each phase of `generate` took, in order.
+    public var phases: [(name: String, seconds: Double)] = []
+}
+
+/// Times the phases of a build, one lap each.
+struct PhaseClock {
+    private var last = ContinuousClock.now
+    private(set) var phases: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = ContinuousClock.now
+        phases.append((name, (now - last).seconds))
+        last = now
+    }
 }
 
 /// Builds a site in named phases: load → render Markdown → assemble → render pages → write.
 /// Only the first and the last touch the disk.
 public enum SiteBuilder {
+    /// Builds the site into `options.output`, writing each file as it is made.
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
-        try OutputWriter.checkReplaceable(options.output)
-        let generation = try await generate(options)
-        try await OutputWriter.write(generation.files, to: options.output)
-        return generation.report
+        let staging = try OutputWriter.Staging(replacing: options.output)
+        do {
+            var report = try await generate(options, writingTo: staging).report
+            let started = ContinuousClock.now
+            try staging.commit()
+            report.phases.append(("swap", (ContinuousClock.now - started).seconds))
+            return report
+        } catch {
+            staging.discard()
+            throw error
+        }
     }
 
     /// Load: `site.yml`, `content/` and the theme.

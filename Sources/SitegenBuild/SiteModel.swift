@@ -52,6 +52,8 @@ public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case bytes([UInt8])
         case copy(of: URL)
+        /// Already written into the output's staging folder by a streaming build, which keeps no bytes.
+        case written
     }
 
     /// Its path under the output root, NFC: `posts/회고/index.html`.

@@ -14,16 +14,32 @@ public struct FrontMatterBlock: Sendable, Equatable {
     /// comment, or the closing line); before a blank line or prose it is a thematic break.
     public static func split(_ text: String, path: String) throws(Diagnostic) -> FrontMatterBlock {
         let noFrontMatter = FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first) else { return noFrontMatter }
-        guard lines.count > 1, opensYAML(lines[1]) else { return noFrontMatter }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || isDocumentEnd(lines[$0]) }) else {
+        // Walks line by line only as far as the closing line: the body is taken whole, never split.
+        var lineStart = text.startIndex
+        func nextLine() -> Substring? {
+            guard lineStart < text.endIndex else { return nil }
+            let end = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<end]
+            lineStart = end < text.endIndex ? text.index(after: end) : end
+            return line
+        }
+        guard let first = nextLine(), isFence(first) else { return noFrontMatter }
+        let yamlStart = lineStart
+        guard let second = nextLine(), opensYAML(second) else { return noFrontMatter }
+        var line: Substring? = second
+        var number = 2
+        while let current = line, !(isFence(current) || isDocumentEnd(current)) {
+            line = nextLine()
+            number += 1
+        }
+        guard let closing = line else {
             throw .error(at: SourceLocation(path: path, line: 1, column: 1),
                          "front matter is never closed: add a line '---' after its last key")
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        lines.removeFirst(close + 1)
-        return FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: lines.joined(separator: "\n"), bodyFirstLine: close + 2)
+        let yaml = yamlStart < closing.startIndex ? String(text[yamlStart..<text.index(before: closing.startIndex)]) : ""
+        // A file that ends right after the closing line has an empty body, as one ending in a newline does.
+        let body = closing.endIndex == text.endIndex ? "" : String(text[lineStart...])
+        return FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: number + 1)
     }
 
     private static func isFence(_ line: Substring) -> Bool {

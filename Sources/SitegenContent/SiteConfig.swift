@@ -8,7 +8,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var description = ""
     public var author = ""
     /// Where the site is published, ending in `/`: `https://user.github.io/blog/`. Empty: served at `/`.
-    public var baseURL = ""
+    public var baseURL = "" {
+        didSet { (basePath, origin) = Self.split(baseURL: baseURL) }
+    }
     /// The `<html lang>` and the language of dates and labels.
     public var language = "ko"
     public var theme = "default"
@@ -30,18 +32,20 @@ public struct SiteConfig: Sendable, Hashable {
     public init() {}
 
     /// The path part of `baseURL` without its last `/`: `/blog` for `https://user.github.io/blog/`, "" at a root.
-    public var basePath: String {
-        var path = Substring(baseURL)
-        if let schemeEnd = baseURL.range(of: "://") { path = baseURL[schemeEnd.upperBound...].drop { $0 != "/" } }
-        let trimmed = path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        return trimmed.isEmpty ? "" : "/" + trimmed
-    }
-
+    public private(set) var basePath = ""
     /// The scheme and host of `baseURL`: `https://user.github.io`, or "" when none is set.
-    public var origin: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "" }
-        let host = baseURL[schemeEnd.upperBound...].prefix { $0 != "/" }
-        return String(baseURL[..<schemeEnd.upperBound]) + host
+    public private(set) var origin = ""
+
+    /// `baseURL`'s origin and base path, worked out once when it is set: every link on every page asks for them.
+    static func split(baseURL: String) -> (basePath: String, origin: String) {
+        var path = Substring(baseURL)
+        var origin = ""
+        if let schemeEnd = baseURL.range(of: "://") {
+            path = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
+            origin = String(baseURL[..<schemeEnd.upperBound]) + baseURL[schemeEnd.upperBound...].prefix { $0 != "/" }
+        }
+        let trimmed = path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return (trimmed.isEmpty ? "" : "/" + trimmed, origin)
     }
 
     static let knownKeys: Set<String> = [

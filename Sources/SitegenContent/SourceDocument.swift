@@ -34,6 +34,8 @@ public struct SourceDocument: Sendable, Hashable {
     public var declaredPeriod: Period?
     /// Front matter `goals`: the goals this retrospective sets, instead of those under its goal headings.
     public var declaredGoals: [String]?
+    /// A digest of the file's path and text: everything above is a function of these two.
+    public var digest: Int
 }
 
 extension SourceDocument {
@@ -129,8 +131,15 @@ extension SourceDocument {
             path: path, kind: kind, frontMatter: matter, title: title, fileTitle: fileTitle, date: date,
             tags: tags, slug: slug, isDraft: isDraft, body: block.body, bodyFirstLine: block.bodyFirstLine,
             folder: folder, tocLevels: tocLevels, showsTOC: showsTOC, declaredPeriod: declaredPeriod,
-            declaredGoals: declaredGoals)
+            declaredGoals: declaredGoals, digest: digest(path: path, text: text))
         return (document, diagnostics)
+    }
+
+    static func digest(path: String, text: String) -> Int {
+        var hasher = Hasher()
+        hasher.combineUTF8(path)
+        hasher.combineUTF8(text)
+        return hasher.finalize()
     }
 
     private static func kind(declared: String?, folder: String) -> DocumentKind {

@@ -23,6 +23,10 @@ public struct BlockAttributes: Sendable, Hashable {
 
     /// Reads a whole line `{: … }`; nil when the line is something else.
     public init?(line: String) {
+        // Most lines are prose: tell them apart by their first bytes before any trimming.
+        guard let first = line.utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), line.utf8[first] == UInt8(ascii: "{"),
+              line.utf8.index(after: first) < line.utf8.endIndex, line.utf8[line.utf8.index(after: first)] == UInt8(ascii: ":")
+        else { return nil }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("{:"), trimmed.hasSuffix("}"), trimmed.count >= 3 else { return nil }
         var rest = Substring(trimmed.dropFirst(2).dropLast())

@@ -9,15 +9,16 @@ public enum MarkdownRenderer {
     /// Renders one document body. Pure: the same body and options give the same value.
     public static func render(_ body: String, options: MarkdownOptions = MarkdownOptions()) -> Rendered {
         let separator = options.excerptSeparator
-        let hasSeparator = !separator.isEmpty && body.contains(separator)
-        let source = hasSeparator ? body.replacingOccurrences(of: separator, with: "") : body
+        let cut = body.utf8Range(of: separator)
+        let source = cut == nil ? body : body.replacingOccurrences(of: separator, with: "")
         var rendered = renderTree(source, options: options, isExcerpt: false)
-        if hasSeparator, let cut = body.range(of: separator) {
+        if let cut {
             rendered.excerptHTML = renderTree(String(body[..<cut.lowerBound]), options: options, isExcerpt: true).html
         }
         var hasher = Hasher()
-        hasher.combine(rendered.html)
-        hasher.combine(rendered.tocHTML)
+        hasher.combineUTF8(rendered.html)
+        hasher.combineUTF8(rendered.tocHTML)
+        hasher.combineUTF8(rendered.excerptHTML)
         rendered.digest = hasher.finalize()
         return rendered
     }

@@ -83,7 +83,7 @@ public struct Rendered: Sendable, Hashable {
     /// Every relative link the body had resolved against the site's files, with what it became: the
     /// rendering stays right for as long as these resolve the same.
     public var resolvedLinks: [ResolvedLink] = []
-    /// A digest of `html`, for telling within one process whether pages that show it changed.
+    /// A digest of `html`, `tocHTML` and `excerptHTML`, for telling within one process whether pages that show them changed.
     public var digest: Int = 0
 
     static let empty = Rendered(html: "", title: nil, titleID: nil, headings: [], toc: [], tocHTML: "",

@@ -12,10 +12,20 @@ public struct TextStatistics: Sendable, Hashable {
     public mutating func add(_ text: String) {
         var inWord = false
         for scalar in text.unicodeScalars {
-            if Self.isCJK(scalar) {
+            let value = scalar.value
+            let separates: Bool
+            if value < 0x80 {
+                // ASCII, most of any text: letters and digits make words, everything else parts them.
+                let lower = value | 0x20
+                separates = !((0x30...0x39).contains(value) || (0x61...0x7A).contains(lower))
+            } else if Self.isCJK(scalar) {
                 cjkCharacters += 1
                 inWord = false
-            } else if scalar.properties.isWhitespace || (scalar.isASCII && !scalar.properties.isAlphabetic && !("0"..."9").contains(scalar)) {
+                continue
+            } else {
+                separates = scalar.properties.isWhitespace
+            }
+            if separates {
                 inWord = false
             } else if !inWord {
                 words += 1

@@ -69,6 +69,7 @@ public struct PreviewSite: Sendable {
         switch file.contents {
         case .bytes(let bytes): body = bytes
         case .copy(let url): body = Array((try? Data(contentsOf: url)) ?? Data())
+        case .written: body = []
         }
         let type = ContentType.of(file.path)
         if type.hasPrefix("text/html") { body = LiveReload.inject(into: body, error: buildError) }

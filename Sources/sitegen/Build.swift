@@ -17,22 +17,35 @@ extension Sitegen {
         @Flag(name: .long, help: "Fail on warnings and on broken internal links, images and anchors (for CI).")
         var strict = false
 
+        @Flag(name: .long, help: "Print how long each phase of the build took.")
+        var timings = false
+
         func run() async throws {
             let root = site.root
             let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("output")
             let started = ContinuousClock.now
             do {
                 let options = BuildOptions(root: root, output: outputURL, includeDrafts: selection.drafts, baseURL: selection.baseURL)
-                try OutputWriter.checkReplaceable(outputURL)
-                let generation = try await SiteBuilder.generate(options)
-                let report = generation.report
+                var report: BuildReport
                 if strict {
+                    // Links are checked in memory before anything is written.
+                    try OutputWriter.checkReplaceable(outputURL)
+                    let generation = try await SiteBuilder.generate(options)
+                    report = generation.report
                     let problems = report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) }
                         + SiteCheck.brokenLinks(in: generation, root: root)
                     if !problems.isEmpty { throw BuildFailure(problems) }
+                    let writeStarted = ContinuousClock.now
+                    try await OutputWriter.write(generation.files, to: outputURL)
+                    report.phases.append(("write", (ContinuousClock.now - writeStarted).seconds))
+                } else {
+                    // Pages go to disk as they are made; the output is swapped only when all are written.
+                    report = try await SiteBuilder.build(options)
                 }
-                try await OutputWriter.write(generation.files, to: outputURL)
                 Terminal.print(report.warnings)
+                if timings {
+                    for (name, seconds) in report.phases { print("\(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(String(format: "%7.3f", seconds)) s") }
+                }
                 let seconds = (ContinuousClock.now - started).seconds
                 print("Built \(report.pageCount) pages (\(report.fileCount) files) in \(String(format: "%.2f", seconds)) s → \(outputURL.path)")
             } catch let error as BuildFailure {
@@ -57,8 +70,4 @@ enum Terminal {
     static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -11,6 +11,7 @@ import Testing
             switch file.contents {
             case .bytes(let bytes): result[file.path] = bytes
             case .copy(let url): result[file.path] = Array((try? Data(contentsOf: url)) ?? Data())
+            case .written: Issue.record("a generation in memory has a file written to disk: \(file.path)")
             }
         }
         return result
@@ -82,5 +83,19 @@ import Testing
         #expect(second.renderedDocuments == 1)
         #expect(bytes(second) == bytes(try await SiteBuilder.generate(options)))
         #expect(bytes(second)["posts/no-toc/index.html"] == nil)
+    }
+
+    @Test func editingARetrospectiveRedoesTheNeighboursThatShowItsTitleAndGoals() async throws {
+        let (scratch, options, first) = try await setUp()
+        try edit(scratch, "content/retrospectives/2021-05-16-week-19.md") {
+            $0.replacingOccurrences(of: "주간 회고", with: "바뀐 회고").replacingOccurrences(of: "운동 세 번", with: "운동 네 번")
+        }
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(second.renderedDocuments == 1)
+        let next = bytes(second)["retrospectives/week-20/index.html"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(next.contains("바뀐 회고") && next.contains("운동 네 번"))
+        #expect(second.changedPaths.contains("retrospectives/index.html"))
+        #expect(!second.changedPaths.contains("posts/english/index.html"))
+        #expect(bytes(second) == bytes(try await SiteBuilder.generate(options)))
     }
 }

@@ -1,0 +1,40 @@
+extension Hasher {
+    /// Combines a string by its UTF-8 bytes. `combine(_: String)` hashes the canonical (NFC) form,
+    /// scalar by scalar, which is slow on Korean text; digests of output only need "same bytes".
+    public mutating func combineUTF8(_ text: String) {
+        var text = text
+        combine(text.utf8.count)
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension String {
+    /// The first occurrence of `needle`, byte for byte (`memchr` for its first byte, then `memcmp`):
+    /// Foundation's `range(of:)` goes through NSString and UTF-16, slow on whole bodies.
+    public func utf8Range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var haystack = self
+        var needle = needle
+        let offset: Int? = haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress, pin.count <= hay.count else { return nil }
+                var start = 0
+                let last = hay.count - pin.count
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(pin[0]), last - start + 1) else { return nil }
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, pinBase, pin.count) == 0 { return offset }
+                    start = offset + 1
+                }
+                return nil
+            }
+        }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+}
