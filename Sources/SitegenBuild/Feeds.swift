@@ -31,14 +31,46 @@ enum Feeds {
         return encode(feed)
     }
 
-    /// Every entry and page with its text, for the search page.
-    static func searchIndex(_ site: Site) -> [UInt8] {
-        let entries = site.documents.map { document in
-            SearchEntry(title: document.title, url: href(document.url, site.config), date: document.sortDate?.isoDay,
-                        tags: document.tagSlugs.compactMap { site.tagsBySlug[$0].map { site.tags[$0].name } },
-                        text: document.rendered.plainText)
+    /// Every entry and page with its text, for the search page: the documents' entries (see
+    /// `searchEntry`) in site order, as a JSON array.
+    static func searchIndex(_ entries: [[UInt8]]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.reduce(2) { $0 + $1.count + 1 })
+        bytes.append(UInt8(ascii: "["))
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += entry
         }
-        return encode(entries)
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
+    }
+
+    /// One document's entry of the search index: `{"date","tags","text","title","url"}`, keys sorted
+    /// as JSONEncoder sorts them. Written by hand: the index carries every body's text, and
+    /// JSONEncoder spent most of a rebuild on it.
+    static func searchEntry(_ document: PageDocument, site: Site) -> [UInt8] {
+        var json = JSONText()
+        json.bytes.reserveCapacity(document.rendered.plainText.utf8.count + 256)
+        json.raw("{")
+        if let date = document.sortDate?.isoDay {
+            json.raw("\"date\":")
+            json.string(date)
+            json.raw(",")
+        }
+        json.raw("\"tags\":[")
+        let names = document.tagSlugs.compactMap { site.tagsBySlug[$0].map { site.tags[$0].name } }
+        for (index, name) in names.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.string(name)
+        }
+        json.raw("],\"text\":")
+        json.string(document.rendered.plainText)
+        json.raw(",\"title\":")
+        json.string(document.title)
+        json.raw(",\"url\":")
+        json.string(href(document.url, site.config))
+        json.raw("}")
+        return json.bytes
     }
 
     static func absolute(_ path: String, _ config: SiteConfig) -> String {
@@ -76,10 +108,31 @@ private struct JSONFeed: Encodable {
     var items: [Item]
 }
 
-private struct SearchEntry: Encodable {
-    var title: String
-    var url: String
-    var date: String?
-    var tags: [String]
-    var text: String
+/// JSON written into bytes, strings escaped as JSONEncoder escapes them with `.withoutEscapingSlashes`.
+struct JSONText {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
 }

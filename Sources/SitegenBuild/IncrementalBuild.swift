@@ -10,13 +10,16 @@ public struct BuildCache: Sendable {
     var load = LoadCache()
     var rendered: SiteBuilder.RenderCache = [:]
     var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
+    /// Each document's entry of the search index, by its path, with the digest it was made from.
+    var searchEntries: [String: (digest: Int, bytes: [UInt8])] = [:]
 
     public init() {}
 }
 
 /// Everything a document's rendering depends on.
 struct RenderKey: Hashable {
-    var document: SourceDocument
+    /// The document's file (`SourceDocument.digest`): all of the document is a function of it.
+    var document: Int
     var excerptSeparator: String
     var tocLevels: ClosedRange<Int>?
     var pageHref: String
@@ -60,6 +63,8 @@ extension SiteBuilder {
         let jobs = try RenderPages.jobs(for: site, theme: theme)
         let context = PageContext(site: site)
         let digests = PageDigests(site: site)
+        let searchEntries = await searchEntries(site, digests: digests, cache: previous.searchEntries)
+        let searchBytes = searchEntries.map(\.bytes)
         let made: [(OutputFile, Int, Bool)]
         do {
             made = try await jobs.parallelMap { job -> (OutputFile, Int, Bool) in
@@ -67,7 +72,7 @@ extension SiteBuilder {
                 let fingerprint = digests.fingerprint(of: job, template: theme.digests[job.template] ?? 0, site: site)
                 if let cached = previous.pages[path], cached.fingerprint == fingerprint { return (cached.file, fingerprint, false) }
                 let bytes: [UInt8]
-                switch RenderPages.input(for: job, site: site, context: context) {
+                switch RenderPages.input(for: job, site: site, context: context, searchEntries: searchBytes) {
                 case .bytes(let encoded):
                     bytes = encoded
                 case .template(let template, let values):
@@ -114,12 +119,30 @@ extension SiteBuilder {
         cache.load = source.cache
         cache.rendered = renderedCache
         cache.pages = pages
+        if staging == nil {
+            for (document, entry) in zip(site.documents, searchEntries) { cache.searchEntries[document.source.path] = entry }
+        }
         var sources: [String: String] = [:]
         for job in jobs {
             if case .document(let index) = job.subject { sources[RenderPages.outputPath(of: job.url)] = site.documents[index].source.path }
         }
         return Generation(files: files, report: report, cache: cache, renderedDocuments: renderedCount,
                           renderedPages: made.count { $0.2 }, changedPaths: changed, sources: sources, basePath: source.config.basePath)
+    }
+
+    /// Every document's entry of the search index, made again only where the document or the site changed.
+    static func searchEntries(_ site: Site, digests: PageDigests,
+                              cache: [String: (digest: Int, bytes: [UInt8])]) async -> [(digest: Int, bytes: [UInt8])] {
+        let keyed = site.documents.indices.map { index in
+            var hasher = Hasher()
+            hasher.combine(digests.site)
+            hasher.combine(digests.documents[index])
+            return (index, hasher.finalize())
+        }
+        return await keyed.parallelMap { index, digest in
+            if let cached = cache[site.documents[index].source.path], cached.digest == digest { return cached }
+            return (digest, Feeds.searchEntry(site.documents[index], site: site))
+        }
     }
 
     typealias RenderCache = [String: (key: RenderKey, rendered: Rendered)]
@@ -147,7 +170,7 @@ extension SiteBuilder {
 
     static func renderKey(_ document: SourceDocument, config: SiteConfig) -> RenderKey {
         let options = markdownOptions(document, config: config, targets: nil)
-        return RenderKey(document: document, excerptSeparator: options.excerptSeparator, tocLevels: options.tocLevels,
+        return RenderKey(document: document.digest, excerptSeparator: options.excerptSeparator, tocLevels: options.tocLevels,
                          pageHref: options.pageHref ?? "", goalHeadings: options.goalHeadings)
     }
 

@@ -99,7 +99,8 @@ enum RenderPages {
         case bytes([UInt8])
     }
 
-    static func input(for job: Job, site: Site, context: PageContext) -> Input {
+    /// `searchEntries` are the documents' entries of the search index, in site order.
+    static func input(for job: Job, site: Site, context: PageContext, searchEntries: [[UInt8]]) -> Input {
         let values: [String: Any]
         let perPage = site.config.postsPerPage
         switch job.subject {
@@ -135,7 +136,7 @@ enum RenderPages {
         case .jsonFeed:
             return .bytes(Feeds.jsonFeed(site, context: context))
         case .searchIndex:
-            return .bytes(Feeds.searchIndex(site))
+            return .bytes(Feeds.searchIndex(searchEntries))
         case .sitemap(let urls):
             values = context.sitemap(urls: urls)
         case .robots:

@@ -18,8 +18,12 @@ public struct PreviewServer: Sendable {
         public var includeDrafts: Bool
         /// Watch by polling instead of inotify.
         public var polling: Bool
+        /// Log each rebuild's phases.
+        public var timings: Bool
 
-        public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, polling: Bool = false) {
+        public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, polling: Bool = false,
+                    timings: Bool = false) {
+            self.timings = timings
             self.root = root
             self.host = host
             self.port = port
@@ -155,6 +159,9 @@ struct Rebuilder: Service {
             for warning in await state.newWarnings(generation.report.warnings.map(\.description)) { log(warning) }
             await state.update(PreviewSite(files: generation.files), cache: generation.cache)
             let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
+            if options.timings {
+                log(generation.report.phases.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
+            }
             if changed.isEmpty {
                 log("Built \(generation.report.pageCount) pages in \(milliseconds) ms")
             } else {

@@ -24,13 +24,16 @@ extension Sitegen {
         @Flag(name: .long, help: "Watch by polling the files instead of inotify.")
         var poll = false
 
+        @Flag(name: .long, help: "Print how long each phase of every rebuild took.")
+        var timings = false
+
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         }
 
         func run() async throws {
             let options = PreviewServer.Options(root: site.root, host: host, port: port,
-                                                includeDrafts: drafts, polling: poll)
+                                                includeDrafts: drafts, polling: poll, timings: timings)
             let server = PreviewServer(options: options) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }

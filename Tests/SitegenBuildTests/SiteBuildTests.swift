@@ -136,3 +136,21 @@ import Testing
         }
     }
 }
+
+@Suite struct SearchIndexEncodingTests {
+    private struct Entry: Encodable { var text: String }
+
+    @Test func stringsAreEscapedExactlyAsJSONEncoderEscapesThem() throws {
+        var text = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        text += "\"\\/ \u{7f} \u{2028} 한글 😀 e\u{301}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = try encoder.encode(Entry(text: text))
+        var json = JSONText()
+        json.raw("{\"text\":")
+        json.string(text)
+        json.raw("}")
+        #expect(json.bytes == Array(expected))
+        #expect(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: String] == ["text": text])
+    }
+}
