@@ -6,12 +6,7 @@ import SitegenMarkdown
 enum Assemble {
     static func site(config: SiteConfig, documents rendered: [(SourceDocument, Rendered)]) throws(BuildFailure) -> Site {
         var diagnostics: [Diagnostic] = []
-        var documents = rendered.map { source, rendered in
-            let title = source.title ?? rendered.title ?? source.fileTitle
-            return PageDocument(source: source, rendered: rendered, title: title, url: url(of: source), tagSlugs: [],
-                                period: Retrospectives.period(of: source, title: title),
-                                goals: source.declaredGoals.map { $0.map { Goal(text: $0) } } ?? rendered.goals)
-        }
+        var documents = rendered.map(document)
         documents.sort(by: newestFirst(offset: config.utcOffset))
 
         var tags: [TagGroup] = []
@@ -54,6 +49,14 @@ enum Assemble {
         let links = Retrospectives.links(documents, order: retrospectives.reversed())
         return Site(config: config, documents: documents, entries: entries, posts: posts, retrospectives: retrospectives,
                     retrospectiveLinks: links, tags: tags, tagsBySlug: tagsBySlug)
+    }
+
+    /// One document placed in the site, but for its tags: its title, URL, period and goals.
+    static func document(_ source: SourceDocument, rendered: Rendered) -> PageDocument {
+        let title = source.title ?? rendered.title ?? source.fileTitle
+        return PageDocument(source: source, rendered: rendered, title: title, url: url(of: source), tagSlugs: [],
+                            period: Retrospectives.period(of: source, title: title),
+                            goals: source.declaredGoals.map { $0.map { Goal(text: $0) } } ?? rendered.goals)
     }
 
     /// `/posts/<slug>/`, `/retrospectives/<slug>/`, or for a page its folder and slug; `permalink` wins.

@@ -10,6 +10,8 @@ public struct BuildCache: Sendable {
     var load = LoadCache()
     var rendered: SiteBuilder.RenderCache = [:]
     var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
+    /// The site model, theme and link targets of the generation, for `quickPages`.
+    var last: LastSite?
     /// Each document's entry of the search index, by its path, with the digest it was made from.
     var searchEntries: [String: (digest: Int, bytes: [UInt8])] = [:]
 
@@ -53,8 +55,8 @@ extension SiteBuilder {
         var clock = PhaseClock()
         let (source, theme) = try await load(options, reusing: previous.load)
         clock.lap("load")
-        let (rendered, renderedCache, renderedCount) = await renderMarkdown(source, includeDrafts: options.includeDrafts,
-                                                                            cache: previous.rendered)
+        let (rendered, renderedCache, renderedCount, linkTargets) = await renderMarkdown(
+            source, includeDrafts: options.includeDrafts, cache: previous.rendered, lastTargets: previous.last?.targets)
         clock.lap("markdown")
         let site = try Assemble.site(config: source.config, documents: rendered)
         clock.lap("assemble")
@@ -120,6 +122,7 @@ extension SiteBuilder {
         cache.rendered = renderedCache
         cache.pages = pages
         if staging == nil {
+            cache.last = LastSite(site: site, theme: theme, targets: linkTargets, options: options)
             for (document, entry) in zip(site.documents, searchEntries) { cache.searchEntries[document.source.path] = entry }
         }
         var sources: [String: String] = [:]
@@ -149,14 +152,15 @@ extension SiteBuilder {
 
     /// Render Markdown: every document not in `cache`, changed since, or whose relative links now
     /// land elsewhere. Returns the documents with their renderings, the new cache, and how many were rendered.
-    static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool,
-                               cache previous: RenderCache) async -> ([(SourceDocument, Rendered)], RenderCache, Int) {
+    static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool, cache previous: RenderCache,
+                               lastTargets: LinkTargets? = nil) async -> ([(SourceDocument, Rendered)], RenderCache, Int, LinkTargets) {
         let documents = source.documents.filter { includeDrafts || !$0.isDraft }
         let targets = linkTargets(documents, source: source)
+        let sameTargets = targets == lastTargets
         let keyed = documents.map { document in (document, renderKey(document, config: source.config)) }
         let stale = keyed.filter { document, key in
             guard let cached = previous[document.path], cached.key == key else { return true }
-            return cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }
+            return !sameTargets && cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }
         }
         let fresh = await stale.parallelMap { document, _ in
             MarkdownRenderer.render(document.body, options: markdownOptions(document, config: source.config, targets: targets))
@@ -165,7 +169,7 @@ extension SiteBuilder {
         for (document, _) in keyed { cache[document.path] = previous[document.path] }
         for ((document, key), rendered) in zip(stale, fresh) { cache[document.path] = (key, rendered) }
         let rendered = keyed.compactMap { document, _ in cache[document.path].map { (document, $0.rendered) } }
-        return (rendered, cache, stale.count)
+        return (rendered, cache, stale.count, targets)
     }
 
     static func renderKey(_ document: SourceDocument, config: SiteConfig) -> RenderKey {

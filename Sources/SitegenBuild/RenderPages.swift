@@ -33,19 +33,11 @@ enum RenderPages {
     static func jobs(for site: Site, theme: Theme) throws(BuildFailure) -> [Job] {
         var diagnostics: [Diagnostic] = []
         var jobs: [Job] = []
-        for (index, document) in site.documents.enumerated() {
-            let kindTemplate = document.kind.rawValue
-            var template = kindTemplate
-            if let layout = document.source.frontMatter["layout"]?.scalarText, !layout.isEmpty {
-                if isPageTemplate(layout, in: theme) {
-                    template = layout
-                } else if !jekyllGenericLayouts.contains(layout) {
-                    let names = theme.templates.keys.filter { isPageTemplate($0, in: theme) }.sorted()
-                    diagnostics.append(.error(at: document.source.frontMatter.location(of: "layout", in: document.source.path),
-                                              "unknown layout '\(layout)' for this page; the theme '\(theme.chain[0])' has: \(names.joined(separator: ", "))"))
-                }
+        for index in site.documents.indices {
+            switch documentJob(index, site: site, theme: theme) {
+            case .success(let job): jobs.append(job)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
-            jobs.append(Job(template: template, subject: .document(index), url: document.url))
         }
         let perPage = site.config.postsPerPage
         let homePages = pageCount(site.entries.count, perPage)
@@ -82,6 +74,22 @@ enum RenderPages {
         jobs.append(Job(template: "robots", subject: .robots, url: "/robots.txt"))
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return jobs
+    }
+
+    /// A document's own page: its `layout`, else the template of its kind.
+    static func documentJob(_ index: Int, site: Site, theme: Theme) -> Result<Job, Diagnostic> {
+        let document = site.documents[index]
+        var template = document.kind.rawValue
+        if let layout = document.source.frontMatter["layout"]?.scalarText, !layout.isEmpty {
+            if isPageTemplate(layout, in: theme) {
+                template = layout
+            } else if !jekyllGenericLayouts.contains(layout) {
+                let names = theme.templates.keys.filter { isPageTemplate($0, in: theme) }.sorted()
+                return .failure(.error(at: document.source.frontMatter.location(of: "layout", in: document.source.path),
+                                       "unknown layout '\(layout)' for this page; the theme '\(theme.chain[0])' has: \(names.joined(separator: ", "))"))
+            }
+        }
+        return .success(Job(template: template, subject: .document(index), url: document.url))
     }
 
     /// Layout names Jekyll themes use for "the usual template of this kind".

@@ -21,36 +21,42 @@ public enum ReloadEvent: Sendable, Equatable {
     }
 }
 
-/// Fans rebuild events out to every connected page.
+/// Fans rebuild events out to the connected pages.
 public actor ReloadHub {
-    private var subscribers: [UUID: AsyncStream<ReloadEvent>.Continuation] = [:]
+    /// Each open page's stream, with the output file it shows (`posts/회고/index.html`) when it said.
+    private var subscribers: [UUID: (page: String?, continuation: AsyncStream<ReloadEvent>.Continuation)] = [:]
     private var lastError: String?
 
     public init() {}
 
     /// A stream of events for one page; a page that connects while the site is broken sees the error at once.
-    public func subscribe() -> (UUID, AsyncStream<ReloadEvent>) {
+    public func subscribe(page: String? = nil) -> (UUID, AsyncStream<ReloadEvent>) {
         let id = UUID()
         let (stream, continuation) = AsyncStream<ReloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(8))
-        subscribers[id] = continuation
+        subscribers[id] = (page, continuation)
         if let lastError { continuation.yield(.buildError(lastError)) }
         return (id, stream)
     }
 
     public func unsubscribe(_ id: UUID) {
-        subscribers.removeValue(forKey: id)?.finish()
+        subscribers.removeValue(forKey: id)?.continuation.finish()
     }
 
-    public func broadcast(_ event: ReloadEvent) {
+    /// Sends `event` to every page, or with `only`, to the pages it picks by their output file
+    /// (and to pages that never said which they are).
+    public func broadcast(_ event: ReloadEvent, only: (@Sendable (String) -> Bool)? = nil) {
         if case .buildError(let text) = event { lastError = text } else { lastError = nil }
-        for continuation in subscribers.values { continuation.yield(event) }
+        for (page, continuation) in subscribers.values {
+            if let only, let page, !only(page) { continue }
+            continuation.yield(event)
+        }
     }
 
     public var connected: Int { subscribers.count }
 
     /// Ends every stream, for shutdown.
     public func finishAll() {
-        for continuation in subscribers.values { continuation.finish() }
+        for subscriber in subscribers.values { subscriber.continuation.finish() }
         subscribers.removeAll()
     }
 }
@@ -62,7 +68,7 @@ enum LiveReload {
     static let script = """
         <script id="sitegen-live-reload">
         (() => {
-          const events = new EventSource("\(eventsPath)");
+          const events = new EventSource("\(eventsPath)?page=" + encodeURIComponent(location.pathname));
           events.addEventListener("open", () => { document.documentElement.dataset.sitegenLiveReload = "open"; });
           const overlayId = "sitegen-error-overlay";
           const clearOverlay = () => document.getElementById(overlayId)?.remove();

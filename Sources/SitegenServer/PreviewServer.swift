@@ -69,7 +69,9 @@ public struct PreviewServer: Sendable {
         await rebuilder.rebuild(changed: [])
 
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            if request.uri.path == LiveReload.eventsPath { return await Self.events(hub) }
+            if request.uri.path == LiveReload.eventsPath {
+                return await Self.events(hub, page: request.uri.queryParameters["page"].flatMap { PreviewSite.outputPath(ofPage: String($0)) })
+            }
             let answer = await state.site.respond(method: request.method.rawValue, path: request.uri.path)
             var headers = HTTPFields()
             for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
@@ -96,8 +98,8 @@ public struct PreviewServer: Sendable {
     }
 
     /// Server-Sent Events for one page, ended on shutdown so Ctrl-C never waits on an open tab.
-    static func events(_ hub: ReloadHub) async -> Response {
-        let (id, stream) = await hub.subscribe()
+    static func events(_ hub: ReloadHub, page: String?) async -> Response {
+        let (id, stream) = await hub.subscribe(page: page)
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
@@ -140,14 +142,47 @@ struct Rebuilder: Service {
     let state: PreviewState
     let hub: ReloadHub
     let log: @Sendable (String) -> Void
+    let pending = PendingChanges()
 
+    /// Each change is shown at once where it can be (`quickPages`), while full rebuilds run one at a
+    /// time in the background, each taking every change that came in meanwhile.
     func run() async throws {
         let watcher = SiteWatcher(root: options.root)
         watcher.start(pollingOnly: options.polling)
-        for await changed in watcher.changes.cancelOnGracefulShutdown() {
-            await rebuild(changed: changed)
+        let (requests, request) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await _ in requests {
+                    let changed = await pending.take()
+                    if !changed.isEmpty { await rebuild(changed: changed) }
+                }
+            }
+            for await changed in watcher.changes.cancelOnGracefulShutdown() {
+                await showQuickly(changed)
+                await pending.add(changed)
+                request.yield()
+            }
+            request.finish()
         }
         watcher.stop()
+    }
+
+    /// Serves the edited documents' own pages, made against the last full build.
+    func showQuickly(_ changed: Set<String>) async {
+        guard !(await state.isBroken) else { return }
+        let started = ContinuousClock.now
+        let quick = SiteBuilder.quickPages(after: changed, cache: await state.cache)
+        guard !quick.isEmpty else { return }
+        await state.update(await state.site.replacing(quick))
+        let paths = Set(quick.map(\.path))
+        await hub.broadcast(.reload, only: { paths.contains($0) })
+        let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
+        if options.timings { log("Showed \(paths.sorted().joined(separator: ", ")) in \(milliseconds) ms; rebuilding the rest") }
+    }
+
+    /// Pages, feeds and indexes: a change to one shows only where it is open, not on other pages.
+    static func isDocumentOfItsOwn(_ path: String) -> Bool {
+        [".html", ".xml", ".json", ".txt"].contains { path.hasSuffix($0) }
     }
 
     func rebuild(changed: Set<String>) async {
@@ -157,18 +192,35 @@ struct Rebuilder: Service {
         do {
             let generation = try await SiteBuilder.generate(options.build, cache: cache)
             for warning in await state.newWarnings(generation.report.warnings.map(\.description)) { log(warning) }
-            await state.update(PreviewSite(files: generation.files), cache: generation.cache)
+            var site = PreviewSite(files: generation.files)
+            // Edits saved during this rebuild were shown quickly on the old site: keep them shown.
+            let newer = await pending.peek()
+            if !newer.isEmpty { site = site.replacing(SiteBuilder.quickPages(after: newer, cache: generation.cache)) }
+            let served = await state.site
+            let published = site
+            await state.update(published, cache: generation.cache)
             let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
             if options.timings {
                 log(generation.report.phases.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
             }
             if changed.isEmpty {
                 log("Built \(generation.report.pageCount) pages in \(milliseconds) ms")
-            } else {
-                let what = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
-                log("Rebuilt \(generation.renderedPages) of \(generation.report.pageCount) pages (\(generation.renderedDocuments) Markdown) in \(milliseconds) ms after \(what)")
-                let onlyStyles = !generation.changedPaths.isEmpty && generation.changedPaths.allSatisfy { $0.hasSuffix(".css") }
-                if wasBroken || !generation.changedPaths.isEmpty { await hub.broadcast(onlyStyles && !wasBroken ? .stylesheets : .reload) }
+                return
+            }
+            let what = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+            log("Rebuilt \(generation.renderedPages) of \(generation.report.pageCount) pages (\(generation.renderedDocuments) Markdown) in \(milliseconds) ms after \(what)")
+            // A page reloads only when what it would get now differs from what it was last served.
+            let changedPaths = generation.changedPaths.filter { published.bytes(of: $0) != served.bytes(of: $0) || served.bytes(of: $0) == nil }
+            let onlyStyles = !changedPaths.isEmpty && changedPaths.allSatisfy { $0.hasSuffix(".css") }
+            if wasBroken {
+                await hub.broadcast(.reload)
+            } else if onlyStyles {
+                await hub.broadcast(.stylesheets)
+            } else if changedPaths.contains(where: { !Self.isDocumentOfItsOwn($0) }) {
+                // A script, stylesheet, image or font changed: any page may show it.
+                await hub.broadcast(.reload)
+            } else if !changedPaths.isEmpty {
+                await hub.broadcast(.reload, only: { changedPaths.contains($0) || !published.has($0) })
             }
         } catch {
             let text = error.errors.map(\.description).joined(separator: "\n")
@@ -177,5 +229,19 @@ struct Rebuilder: Service {
             await state.markBroken(text)
             await hub.broadcast(.buildError(text))
         }
+    }
+}
+
+/// Changes seen but not yet in a full rebuild.
+actor PendingChanges {
+    private var changes = Set<String>()
+
+    func add(_ more: Set<String>) { changes.formUnion(more) }
+
+    func peek() -> Set<String> { changes }
+
+    func take() -> Set<String> {
+        defer { changes.removeAll() }
+        return changes
     }
 }

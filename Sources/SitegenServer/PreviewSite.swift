@@ -23,6 +23,29 @@ public struct PreviewSite: Sendable {
         self.buildError = buildError
     }
 
+    /// The same site with `changed` files put in place of their older versions.
+    public func replacing(_ changed: [OutputFile]) -> PreviewSite {
+        var site = self
+        for file in changed { site.files[file.path] = file }
+        return site
+    }
+
+    /// The bytes of an output file made in memory; nil for files copied from disk and missing ones.
+    func bytes(of path: String) -> [UInt8]? {
+        if case .bytes(let bytes)? = files[path]?.contents { return bytes }
+        return nil
+    }
+
+    /// Whether the site has this output file.
+    public func has(_ path: String) -> Bool { files[path] != nil }
+
+    /// The output file a page's URL path shows: `/posts/%ED%9A%8C%EA%B3%A0/` → `posts/회고/index.html`.
+    public static func outputPath(ofPage urlPath: String) -> String? {
+        guard let decoded = URLPath.decode(String(urlPath.prefix { $0 != "?" && $0 != "#" })), decoded.hasPrefix("/") else { return nil }
+        let path = String(decoded.dropFirst()).precomposedStringWithCanonicalMapping
+        return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
     /// Only GET and HEAD; paths are percent-decoded, and any `.` or `..` segment is refused before
     /// anything is looked up. `/tags/회고` redirects to `/tags/회고/`; a missing page gets `404.html`.
     public func respond(method: String, path rawPath: String) -> PreviewResponse {

@@ -18,7 +18,7 @@ public final class SiteWatcher: @unchecked Sendable {
     /// Folders (relative to the root) whose whole tree is watched.
     static let watchedFolders = ["content", "themes", "archetypes"]
 
-    public init(root: URL, debounce: TimeInterval = 0.1) {
+    public init(root: URL, debounce: TimeInterval = 0.02) {
         self.root = root.standardizedFileURL
         self.debounce = debounce
         (changes, continuation) = AsyncStream<Set<String>>.makeStream(bufferingPolicy: .unbounded)
@@ -77,7 +77,9 @@ public final class SiteWatcher: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, 50)
+            // Wake when the quiet time after the last event is up, not on the next tick.
+            let wait = pending.isEmpty ? 50 : max(1, Int32(((debounce - Date().timeIntervalSince(lastEvent)) * 1000).rounded(.up)))
+            let ready = poll(&poller, 1, wait)
             if ready > 0 {
                 let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 var offset = 0

@@ -98,4 +98,28 @@ import Testing
         #expect(!second.changedPaths.contains("posts/english/index.html"))
         #expect(bytes(second) == bytes(try await SiteBuilder.generate(options)))
     }
+
+    @Test func anEditedDocumentsOwnPageIsMadeQuicklyAsTheFullBuildMakesIt() async throws {
+        let (scratch, options, first) = try await setUp()
+        let path = "content/posts/2023-09-01-english.md"
+        try edit(scratch, path) { $0.replacingOccurrences(of: "A post in English", with: "An edited title") }
+        let quick = SiteBuilder.quickPages(after: [path], cache: first.cache)
+        #expect(quick.map(\.path) == ["posts/english/index.html"])
+        let full = bytes(try await SiteBuilder.generate(options))
+        if case .bytes(let page)? = quick.first?.contents {
+            #expect(String(decoding: page, as: UTF8.self).contains("An edited title"))
+            #expect(page == full["posts/english/index.html"])
+        } else {
+            Issue.record("no quick page")
+        }
+    }
+
+    @Test func changesThatMoveOtherPagesWaitForTheFullBuild() async throws {
+        let (scratch, _, first) = try await setUp()
+        try edit(scratch, "content/posts/2023-09-01-english.md") { $0.replacingOccurrences(of: "tags: [Swift", with: "tags: [Kotlin") }
+        #expect(SiteBuilder.quickPages(after: ["content/posts/2023-09-01-english.md"], cache: first.cache).isEmpty)
+        try scratch.write("blog/content/posts/2024-01-01-new.md", "---\ntitle: 새 글\n---\n본문")
+        #expect(SiteBuilder.quickPages(after: ["content/posts/2024-01-01-new.md"], cache: first.cache).isEmpty)
+        #expect(SiteBuilder.quickPages(after: ["site.yml"], cache: first.cache).isEmpty)
+    }
 }

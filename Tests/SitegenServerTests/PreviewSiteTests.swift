@@ -97,3 +97,29 @@ enum URLPathForTests {
         path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 }
+
+@Suite struct ReloadTargetingTests {
+    @Test func aReloadGoesOnlyToThePagesWhoseFileChanged() async {
+        let hub = ReloadHub()
+        let (_, edited) = await hub.subscribe(page: PreviewSite.outputPath(ofPage: "/posts/%ED%9A%8C%EA%B3%A0/"))
+        let (_, other) = await hub.subscribe(page: PreviewSite.outputPath(ofPage: "/about/"))
+        let (_, unnamed) = await hub.subscribe()
+        await hub.broadcast(.reload, only: { $0 == "posts/회고/index.html" })
+        await hub.broadcast(.stylesheets)
+        await hub.finishAll()
+        var received: [[ReloadEvent]] = []
+        for stream in [edited, other, unnamed] {
+            var events: [ReloadEvent] = []
+            for await event in stream { events.append(event) }
+            received.append(events)
+        }
+        #expect(received == [[.reload, .stylesheets], [.stylesheets], [.reload, .stylesheets]])
+    }
+
+    @Test func pageURLsNameTheirFiles() {
+        #expect(PreviewSite.outputPath(ofPage: "/") == "index.html")
+        #expect(PreviewSite.outputPath(ofPage: "/tags/?x=1") == "tags/index.html")
+        #expect(PreviewSite.outputPath(ofPage: "/404.html") == "404.html")
+        #expect(PreviewSite.outputPath(ofPage: "relative") == nil)
+    }
+}

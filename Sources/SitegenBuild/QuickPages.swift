@@ -1,0 +1,58 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenTemplates
+
+/// What `serve` needs to show an edited document's own page before the whole site is made again:
+/// the last generation's site model, theme and link targets.
+struct LastSite: Sendable {
+    var site: Site
+    var theme: Theme
+    var targets: LinkTargets
+    var options: BuildOptions
+}
+
+extension SiteBuilder {
+    /// The own pages of the edited documents among `changed` (paths under the site root), made
+    /// against the last generation's site: the page a writer is looking at is served again within
+    /// milliseconds, while the full rebuild that follows makes every page that lists the document.
+    ///
+    /// Empty whenever the change could move anything else: a new or removed file, a change of
+    /// date, URL, kind, tags, draft state or period, a change to a template or `site.yml`, or an
+    /// error. The full rebuild then decides alone. Pure but for reading the changed files.
+    public static func quickPages(after changed: Set<String>, cache: BuildCache) -> [OutputFile] {
+        guard let last = cache.last, !changed.isEmpty,
+              changed.allSatisfy({ $0.hasPrefix("content/") && ContentLoader.markdownExtensions.contains(($0 as NSString).pathExtension.lowercased()) })
+        else { return [] }
+        var site = last.site
+        var edited: [Int] = []
+        for path in changed {
+            guard let index = site.documents.firstIndex(where: { $0.source.path == path }),
+                  let data = FileManager.default.contents(atPath: last.options.root.appendingPathComponent(path).path),
+                  case .success(let text) = SourceText.decode([UInt8](data), path: path)
+            else { return [] }
+            let (parsed, diagnostics) = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)))
+            let old = site.documents[index]
+            guard let source = parsed, !diagnostics.hasErrors, source.digest != old.source.digest,
+                  source.date == old.source.date, source.kind == old.source.kind, source.tags == old.source.tags,
+                  source.isDraft == old.source.isDraft, source.declaredPeriod == old.source.declaredPeriod,
+                  Assemble.url(of: source) == old.url
+            else { return [] }
+            let rendered = MarkdownRenderer.render(source.body, options: markdownOptions(source, config: site.config, targets: last.targets))
+            let document = Assemble.document(source, rendered: rendered)
+            guard document.period == old.period else { return [] }
+            site.documents[index] = document
+            site.documents[index].tagSlugs = old.tagSlugs
+            edited.append(index)
+        }
+        let context = PageContext(site: site)
+        return edited.compactMap { index -> OutputFile? in
+            guard case .success(let job) = RenderPages.documentJob(index, site: site, theme: last.theme),
+                  case .template(let template, let values) = RenderPages.input(for: job, site: site, context: context, searchEntries: []),
+                  let html = last.theme.render(template, context: values)
+            else { return nil }
+            return OutputFile(path: RenderPages.outputPath(of: job.url), contents: .bytes(Array(html.utf8)))
+        }
+    }
+}
