@@ -12,7 +12,7 @@ extension PageContext {
         let years: [[String: Any]] = Timeline(site: site).years.map { group in
             var value: [String: Any] = ["entries": group.members.map(summary)]
             if let year = group.year {
-                let periods = group.members.compactMap { site.documents[$0].period }
+                let periods = group.members.compactMap { documentAt($0).period }
                 value["year"] = year
                 value["label"] = Period(.yearly, year: year).label(language: language)
                 value["weeks"] = Timeline.weeks(of: year, periods: periods, language: language)
@@ -35,7 +35,7 @@ extension PageContext {
         var groups: [(year: Int, months: [(month: Int, members: [Int])])] = []
         var undated: [Int] = []
         for index in site.entries {
-            guard let date = site.documents[index].sortDate else {
+            guard let date = documentAt(index).sortDate else {
                 undated.append(index)
                 continue
             }
@@ -69,7 +69,7 @@ extension PageContext {
     func atom(tag: Int?, limit: Int) -> [String: Any] {
         let members = tag.map { site.tags[$0].members } ?? site.entries
         let feedPath = tag.map { site.tags[$0].url + "feed.xml" } ?? "/feed.xml"
-        let newest = members.first.flatMap { site.documents[$0].sortDate }
+        let newest = members.first.flatMap { documentAt($0).sortDate }
         var feed: [String: Any] = [
             "title": tag.map { "\(site.config.title) · \(site.tags[$0].name)" } ?? site.config.title,
             "url": Feeds.absolute(feedPath, site.config),
@@ -79,7 +79,7 @@ extension PageContext {
         feed["subtitle"] = site.config.description.nilIfEmpty
         feed["author"] = site.config.author.nilIfEmpty
         let entries: [[String: Any]] = members.prefix(limit).map { index in
-            let document = site.documents[index]
+            let document = documentAt(index)
             var entry = summary(index)
             entry["absolute_url"] = Feeds.absolute(document.url, site.config)
             // The site feed carries whole posts; a tag's feed their excerpts, so a post with four tags

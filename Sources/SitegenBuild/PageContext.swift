@@ -7,6 +7,10 @@ import SitegenTemplates
 /// left out so that `{{#key}}` sections test for presence.
 struct PageContext: Sendable {
     let site: Site
+    /// Documents to show in place of the site's own, by index: `quickPages` edits one without copying the site.
+    var edits: [Int: PageDocument] = [:]
+
+    func documentAt(_ index: Int) -> PageDocument { edits[index] ?? site.documents[index] }
 
     /// The `site` values, made per page: cheap, and it keeps this type a plain `Sendable` value.
     var siteValues: [String: Any] {
@@ -37,7 +41,7 @@ struct PageContext: Sendable {
     /// The context of one document's own page.
     func document(_ index: Int) -> [String: Any] {
         var page = summary(index)
-        let document = site.documents[index]
+        let document = documentAt(index)
         page["content"] = HTMLFragment(document.rendered.html, digest: document.rendered.digest)
         // A body that carries its own table of contents gets no second one from the theme.
         if !document.rendered.hasOwnTOC {
@@ -55,7 +59,7 @@ struct PageContext: Sendable {
 
     /// What a list shows of a document: title, url, date, tags, excerpt.
     func summary(_ index: Int) -> [String: Any] {
-        let document = site.documents[index]
+        let document = documentAt(index)
         let matter = document.source.frontMatter
         var page: [String: Any] = [
             "title": document.title,
@@ -117,18 +121,18 @@ struct PageContext: Sendable {
         page["previous_same_cadence"] = neighbour(links.previousSameCadence)
         page["next_same_cadence"] = neighbour(links.nextSameCadence)
         page["year_ago"] = neighbour(links.yearAgo)
-        let goals = site.documents[index].goals
+        let goals = documentAt(index).goals
         if !goals.isEmpty { page["goals"] = goals.map(goalValue) }
-        if let earlier = links.previousSameCadence, !site.documents[earlier].goals.isEmpty {
+        if let earlier = links.previousSameCadence, !documentAt(earlier).goals.isEmpty {
             var inherited = reference(earlier)
-            inherited["items"] = site.documents[earlier].goals.map(goalValue)
+            inherited["items"] = documentAt(earlier).goals.map(goalValue)
             page["previous_goals"] = inherited
         }
     }
 
     /// What a link to another document needs: title, url, date, period.
     func reference(_ index: Int) -> [String: Any] {
-        let document = site.documents[index]
+        let document = documentAt(index)
         var value: [String: Any] = ["title": document.title, "url": link(document.url)]
         if let period = document.period { value["period"] = periodValue(period) }
         return value

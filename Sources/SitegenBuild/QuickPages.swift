@@ -11,6 +11,16 @@ struct LastSite: Sendable {
     var theme: Theme
     var targets: LinkTargets
     var options: BuildOptions
+    /// Each document's index in `site.documents`, by its path.
+    var documentIndex: [String: Int]
+
+    init(site: Site, theme: Theme, targets: LinkTargets, options: BuildOptions) {
+        self.site = site
+        self.theme = theme
+        self.targets = targets
+        self.options = options
+        documentIndex = Dictionary(site.documents.indices.map { (site.documents[$0].source.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 extension SiteBuilder {
@@ -25,10 +35,10 @@ extension SiteBuilder {
         guard let last = cache.last, !changed.isEmpty,
               changed.allSatisfy({ $0.hasPrefix("content/") && ContentLoader.markdownExtensions.contains(($0 as NSString).pathExtension.lowercased()) })
         else { return [] }
-        var site = last.site
-        var edited: [Int] = []
+        let site = last.site
+        var edits: [Int: PageDocument] = [:]
         for path in changed {
-            guard let index = site.documents.firstIndex(where: { $0.source.path == path }),
+            guard let index = last.documentIndex[path],
                   let data = FileManager.default.contents(atPath: last.options.root.appendingPathComponent(path).path),
                   case .success(let text) = SourceText.decode([UInt8](data), path: path)
             else { return [] }
@@ -42,13 +52,12 @@ extension SiteBuilder {
             let rendered = MarkdownRenderer.render(source.body, options: markdownOptions(source, config: site.config, targets: last.targets))
             let document = Assemble.document(source, rendered: rendered)
             guard document.period == old.period else { return [] }
-            site.documents[index] = document
-            site.documents[index].tagSlugs = old.tagSlugs
-            edited.append(index)
+            edits[index] = document
+            edits[index]?.tagSlugs = old.tagSlugs
         }
-        let context = PageContext(site: site)
-        return edited.compactMap { index -> OutputFile? in
-            guard case .success(let job) = RenderPages.documentJob(index, site: site, theme: last.theme),
+        let context = PageContext(site: site, edits: edits)
+        return edits.keys.sorted().compactMap { index -> OutputFile? in
+            guard let document = edits[index], case .success(let job) = RenderPages.documentJob(index, document, theme: last.theme),
                   case .template(let template, let values) = RenderPages.input(for: job, site: site, context: context, searchEntries: []),
                   let html = last.theme.render(template, context: values)
             else { return nil }

@@ -34,7 +34,7 @@ enum RenderPages {
         var diagnostics: [Diagnostic] = []
         var jobs: [Job] = []
         for index in site.documents.indices {
-            switch documentJob(index, site: site, theme: theme) {
+            switch documentJob(index, site.documents[index], theme: theme) {
             case .success(let job): jobs.append(job)
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
@@ -77,8 +77,7 @@ enum RenderPages {
     }
 
     /// A document's own page: its `layout`, else the template of its kind.
-    static func documentJob(_ index: Int, site: Site, theme: Theme) -> Result<Job, Diagnostic> {
-        let document = site.documents[index]
+    static func documentJob(_ index: Int, _ document: PageDocument, theme: Theme) -> Result<Job, Diagnostic> {
         var template = document.kind.rawValue
         if let layout = document.source.frontMatter["layout"]?.scalarText, !layout.isEmpty {
             if isPageTemplate(layout, in: theme) {
