@@ -32,17 +32,23 @@ enum Feeds {
     }
 
     /// Every entry and page with its text, for the search page: the documents' entries (see
-    /// `searchEntry`) in site order, as a JSON array.
-    static func searchIndex(_ entries: [[UInt8]]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(entries.reduce(2) { $0 + $1.count + 1 })
-        bytes.append(UInt8(ascii: "["))
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += entry
+    /// `searchEntry`) in site order, as a JSON array. With `entries` (kept by `serve` from one
+    /// rebuild to the next) they are joined; without, written straight into the array.
+    static func searchIndex(_ site: Site, entries: [[UInt8]]?) -> [UInt8] {
+        var json = JSONText()
+        json.bytes.reserveCapacity(entries?.reduce(2) { $0 + $1.count + 1 }
+            ?? site.documents.reduce(2) { $0 + $1.rendered.plainText.utf8.count + 256 })
+        json.raw("[")
+        for index in site.documents.indices {
+            if index > 0 { json.raw(",") }
+            if let entries {
+                json.bytes += entries[index]
+            } else {
+                searchEntry(site.documents[index], site: site, into: &json)
+            }
         }
-        bytes.append(UInt8(ascii: "]"))
-        return bytes
+        json.raw("]")
+        return json.bytes
     }
 
     /// One document's entry of the search index: `{"date","tags","text","title","url"}`, keys sorted
@@ -51,6 +57,11 @@ enum Feeds {
     static func searchEntry(_ document: PageDocument, site: Site) -> [UInt8] {
         var json = JSONText()
         json.bytes.reserveCapacity(document.rendered.plainText.utf8.count + 256)
+        searchEntry(document, site: site, into: &json)
+        return json.bytes
+    }
+
+    static func searchEntry(_ document: PageDocument, site: Site, into json: inout JSONText) {
         json.raw("{")
         if let date = document.sortDate?.isoDay {
             json.raw("\"date\":")
@@ -70,7 +81,6 @@ enum Feeds {
         json.raw(",\"url\":")
         json.string(href(document.url, site.config))
         json.raw("}")
-        return json.bytes
     }
 
     static func absolute(_ path: String, _ config: SiteConfig) -> String {

@@ -61,33 +61,36 @@ extension SiteBuilder {
         let site = try Assemble.site(config: source.config, documents: rendered)
         clock.lap("assemble")
 
-        // Render pages: only those whose template or values changed.
+        // Render pages: only those whose fingerprint moved.
         let jobs = try RenderPages.jobs(for: site, theme: theme)
-        let context = PageContext(site: site)
         let digests = PageDigests(site: site)
-        let searchEntries = await searchEntries(site, digests: digests, cache: previous.searchEntries)
-        let searchBytes = searchEntries.map(\.bytes)
-        let made: [(OutputFile, Int, Bool)]
+        let paths = jobs.map { RenderPages.outputPath(of: $0.url) }
+        let fingerprints = jobs.map { digests.fingerprint(of: $0, template: theme.digests[$0.template] ?? 0, site: site) }
+        let stale = jobs.indices.filter { previous.pages[paths[$0]]?.fingerprint != fingerprints[$0] }
+        let context = stale.count > site.documents.count / 4 ? await PageContext.summarizing(site) : PageContext(site: site)
+        // A build that keeps nothing writes the search index in one go; `serve` keeps each document's entry.
+        let searchEntries = staging == nil ? await searchEntries(site, digests: digests, cache: previous.searchEntries) : []
+        let searchBytes = staging == nil ? searchEntries.map(\.bytes) : nil
+        let fresh: [OutputFile]
         do {
-            made = try await jobs.parallelMap { job -> (OutputFile, Int, Bool) in
-                let path = RenderPages.outputPath(of: job.url)
-                let fingerprint = digests.fingerprint(of: job, template: theme.digests[job.template] ?? 0, site: site)
-                if let cached = previous.pages[path], cached.fingerprint == fingerprint { return (cached.file, fingerprint, false) }
+            fresh = try await stale.parallelMap { index -> OutputFile in
                 let bytes: [UInt8]
-                switch RenderPages.input(for: job, site: site, context: context, searchEntries: searchBytes) {
+                switch RenderPages.input(for: jobs[index], site: site, context: context, searchEntries: searchBytes) {
                 case .bytes(let encoded):
                     bytes = encoded
                 case .template(let template, let values):
                     bytes = Array((theme.render(template, context: values) ?? "").utf8)
                 }
-                let file = OutputFile(path: path, contents: .bytes(bytes))
-                guard let staging else { return (file, fingerprint, true) }
+                let file = OutputFile(path: paths[index], contents: .bytes(bytes))
+                guard let staging else { return file }
                 try staging.write(file)
-                return (OutputFile(path: path, contents: .written), fingerprint, true)
+                return OutputFile(path: paths[index], contents: .written)
             }
         } catch {
             throw error as? BuildFailure ?? BuildFailure([])
         }
+        var made = jobs.indices.map { index in (previous.pages[paths[index]]?.file ?? OutputFile(path: paths[index], contents: .written), fingerprints[index], false) }
+        for (index, file) in zip(stale, fresh) { made[index] = (file, fingerprints[index], true) }
         var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
         var changed = Set<String>()
         for (file, fingerprint, _) in made {

@@ -9,6 +9,17 @@ struct PageContext: Sendable {
     let site: Site
     /// Documents to show in place of the site's own, by index: `quickPages` edits one without copying the site.
     var edits: [Int: PageDocument] = [:]
+    /// Every document's summary, made once when many pages are made: a document is listed on
+    /// the home page, the post list, its tag pages, the archive and the feeds.
+    var summaries: SummaryTable?
+
+    /// A context whose summaries are made up front, on all cores.
+    static func summarizing(_ site: Site) async -> PageContext {
+        var context = PageContext(site: site)
+        let made = await Array(site.documents.indices).parallelMap { [context] index in SummaryTable.Entry(context.makeSummary(index)) }
+        context.summaries = SummaryTable(made.map(\.value))
+        return context
+    }
 
     func documentAt(_ index: Int) -> PageDocument { edits[index] ?? site.documents[index] }
 
@@ -59,6 +70,11 @@ struct PageContext: Sendable {
 
     /// What a list shows of a document: title, url, date, tags, excerpt.
     func summary(_ index: Int) -> [String: Any] {
+        if let summaries, edits[index] == nil { return summaries.values[index] }
+        return makeSummary(index)
+    }
+
+    func makeSummary(_ index: Int) -> [String: Any] {
         let document = documentAt(index)
         let matter = document.source.frontMatter
         var page: [String: Any] = [
@@ -166,6 +182,21 @@ struct PageContext: Sendable {
         var value: [String: Any] = ["id": entry.id, "text": entry.text, "url": "#" + URLPath.encode(entry.id)]
         if !entry.children.isEmpty { value["children"] = entry.children.map(tocValue) }
         return value
+    }
+}
+
+/// Template values made once and then only read, by many tasks at once.
+final class SummaryTable: @unchecked Sendable {
+    // @unchecked: `values` is set in `init` and never changed; it holds plain values (strings,
+    // numbers, arrays and dictionaries of them, and our `Sendable` template types).
+    let values: [[String: Any]]
+
+    init(_ values: [[String: Any]]) { self.values = values }
+
+    /// One value carried out of a parallel task.
+    struct Entry: @unchecked Sendable {
+        let value: [String: Any]
+        init(_ value: [String: Any]) { self.value = value }
     }
 }
 

@@ -58,7 +58,7 @@ extension SiteBuilder {
         let context = PageContext(site: site, edits: edits)
         return edits.keys.sorted().compactMap { index -> OutputFile? in
             guard let document = edits[index], case .success(let job) = RenderPages.documentJob(index, document, theme: last.theme),
-                  case .template(let template, let values) = RenderPages.input(for: job, site: site, context: context, searchEntries: []),
+                  case .template(let template, let values) = RenderPages.input(for: job, site: site, context: context, searchEntries: nil),
                   let html = last.theme.render(template, context: values)
             else { return nil }
             return OutputFile(path: RenderPages.outputPath(of: job.url), contents: .bytes(Array(html.utf8)))

@@ -106,8 +106,8 @@ enum RenderPages {
         case bytes([UInt8])
     }
 
-    /// `searchEntries` are the documents' entries of the search index, in site order.
-    static func input(for job: Job, site: Site, context: PageContext, searchEntries: [[UInt8]]) -> Input {
+    /// `searchEntries` are the documents' entries of the search index, in site order, when kept.
+    static func input(for job: Job, site: Site, context: PageContext, searchEntries: [[UInt8]]?) -> Input {
         let values: [String: Any]
         let perPage = site.config.postsPerPage
         switch job.subject {
@@ -143,7 +143,7 @@ enum RenderPages {
         case .jsonFeed:
             return .bytes(Feeds.jsonFeed(site, context: context))
         case .searchIndex:
-            return .bytes(Feeds.searchIndex(searchEntries))
+            return .bytes(Feeds.searchIndex(site, entries: searchEntries))
         case .sitemap(let urls):
             values = context.sitemap(urls: urls)
         case .robots:

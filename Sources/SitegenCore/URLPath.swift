@@ -4,18 +4,19 @@ public enum URLPath {
     /// Percent-encodes a path for an `href`: UTF-8 bytes outside the unreserved set and `/` become
     /// `%XX`, so `/tags/회고/` → `/tags/%ED%9A%8C%EA%B3%A0/`.
     public static func encode(_ path: String) -> String {
-        var out = ""
-        out.reserveCapacity(path.utf8.count)
+        // Most paths need nothing encoded: hand them back as they are.
+        if path.utf8.allSatisfy(isUnreserved) { return path }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
             if isUnreserved(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                bytes.append(byte)
             } else {
-                out += "%"
-                out += hexDigit(byte >> 4)
-                out += hexDigit(byte & 0x0F)
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Decodes `%XX` escapes; nil when they do not form UTF-8.
@@ -45,10 +46,6 @@ public enum URLPath {
         default:
             return false
         }
-    }
-
-    private static func hexDigit(_ value: UInt8) -> String {
-        String(UnicodeScalar(value < 10 ? 48 + value : 55 + value))
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

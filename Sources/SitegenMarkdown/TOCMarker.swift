@@ -8,11 +8,23 @@ enum TOCMarker {
 
     /// An HTML block's comment markers, spaces ignored: `<!-- toc -->` opens, `<!-- /toc -->` or
     /// `<!-- tocstop -->` closes.
-    static func opens(html: String) -> Bool { squeezed(html).contains("<!--toc-->") }
+    static func opens(html: String) -> Bool { mentionsTOC(html) && squeezed(html).contains("<!--toc-->") }
 
     static func closes(html: String) -> Bool {
+        guard mentionsTOC(html) else { return false }
         let text = squeezed(html)
         return text.contains("<!--/toc-->") || text.contains("<!--tocstop-->")
+    }
+
+    /// Whether the bytes hold `toc` in any case, spaces ignored: a cheap test before lowercasing the whole block.
+    private static func mentionsTOC(_ html: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in html.utf8 where !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+            let lower = byte | 0x20
+            if previous == (UInt8(ascii: "t"), UInt8(ascii: "o")), lower == UInt8(ascii: "c") { return true }
+            previous = (previous.1, lower)
+        }
+        return false
     }
 
     private static func squeezed(_ html: String) -> String {

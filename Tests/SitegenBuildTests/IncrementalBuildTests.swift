@@ -1,5 +1,6 @@
 import Foundation
 @testable import SitegenBuild
+import SitegenCore
 import Testing
 
 /// `serve` rebuilds with a cache: it must redo only what a change touches, and give exactly the
@@ -121,5 +122,17 @@ import Testing
         try scratch.write("blog/content/posts/2024-01-01-new.md", "---\ntitle: 새 글\n---\n본문")
         #expect(SiteBuilder.quickPages(after: ["content/posts/2024-01-01-new.md"], cache: first.cache).isEmpty)
         #expect(SiteBuilder.quickPages(after: ["site.yml"], cache: first.cache).isEmpty)
+    }
+
+    @Test func aBuildWrittenAsItGoesEqualsTheSiteMadeInMemory() async throws {
+        let (scratch, options, inMemory) = try await setUp()
+        let output = scratch.url.appendingPathComponent("out")
+        _ = try await SiteBuilder.build(BuildOptions(root: options.root, output: output))
+        var written: [String: [UInt8]] = [:]
+        for file in FileTree.regularFiles(under: output) where file.path != OutputWriter.marker {
+            written[file.path] = Array(try Data(contentsOf: file.url))
+        }
+        #expect(written == bytes(inMemory))
+        #expect(written["search.json"]?.isEmpty == false)
     }
 }
