@@ -142,7 +142,6 @@ struct Rebuilder: Service {
     let state: PreviewState
     let hub: ReloadHub
     let log: @Sendable (String) -> Void
-    let pending = PendingChanges()
 
     /// Each change is shown at once where it can be (`quickPages`), while full rebuilds run one at a
     /// time in the background, each taking every change that came in meanwhile.
@@ -153,13 +152,12 @@ struct Rebuilder: Service {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await _ in requests {
-                    let changed = await pending.take()
+                    let changed = await state.takePending()
                     if !changed.isEmpty { await rebuild(changed: changed) }
                 }
             }
             for await changed in watcher.changes.cancelOnGracefulShutdown() {
                 await showQuickly(changed)
-                await pending.add(changed)
                 request.yield()
             }
             request.finish()
@@ -167,14 +165,11 @@ struct Rebuilder: Service {
         watcher.stop()
     }
 
-    /// Serves the edited documents' own pages, made against the last full build.
+    /// Notes the change for the next full rebuild, and serves the edited documents' own pages at once.
     func showQuickly(_ changed: Set<String>) async {
-        guard !(await state.isBroken) else { return }
         let started = ContinuousClock.now
-        let quick = SiteBuilder.quickPages(after: changed, cache: await state.cache)
-        guard !quick.isEmpty else { return }
-        await state.update(await state.site.replacing(quick))
-        let paths = Set(quick.map(\.path))
+        let paths = Set(await state.noteChanges(changed))
+        guard !paths.isEmpty else { return }
         await hub.broadcast(.reload, only: { paths.contains($0) })
         let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
         if options.timings { log("Showed \(paths.sorted().joined(separator: ", ")) in \(milliseconds) ms; rebuilding the rest") }
@@ -192,13 +187,9 @@ struct Rebuilder: Service {
         do {
             let generation = try await SiteBuilder.generate(options.build, cache: cache)
             for warning in await state.newWarnings(generation.report.warnings.map(\.description)) { log(warning) }
-            var site = PreviewSite(files: generation.files)
-            // Edits saved during this rebuild were shown quickly on the old site: keep them shown.
-            let newer = await pending.peek()
-            if !newer.isEmpty { site = site.replacing(SiteBuilder.quickPages(after: newer, cache: generation.cache)) }
-            let served = await state.site
-            let published = site
-            await state.update(published, cache: generation.cache)
+            // Edits saved during this rebuild were shown quickly on the old site: `publish` keeps them shown.
+            let served = await state.publish(PreviewSite(files: generation.files), cache: generation.cache)
+            let published = await state.site
             let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
             if options.timings {
                 log(generation.report.phases.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
@@ -229,19 +220,5 @@ struct Rebuilder: Service {
             await state.markBroken(text)
             await hub.broadcast(.buildError(text))
         }
-    }
-}
-
-/// Changes seen but not yet in a full rebuild.
-actor PendingChanges {
-    private var changes = Set<String>()
-
-    func add(_ more: Set<String>) { changes.formUnion(more) }
-
-    func peek() -> Set<String> { changes }
-
-    func take() -> Set<String> {
-        defer { changes.removeAll() }
-        return changes
     }
 }

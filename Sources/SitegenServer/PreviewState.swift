@@ -5,9 +5,33 @@ actor PreviewState {
     private(set) var site = PreviewSite(files: [])
     private(set) var cache = BuildCache()
 
-    func update(_ site: PreviewSite, cache: BuildCache? = nil) {
-        self.site = site
-        if let cache { self.cache = cache }
+    /// Changes seen but not yet in a full rebuild.
+    private var pending = Set<String>()
+
+    /// Notes a change for the next full rebuild and serves the edited documents' own pages at once,
+    /// made against the last full build (see `SiteBuilder.quickPages`). Returns the files it replaced.
+    /// One step on this actor, so a full rebuild's `publish` never falls between the two.
+    func noteChanges(_ changed: Set<String>) -> [String] {
+        pending.formUnion(changed)
+        guard site.buildError == nil else { return [] }
+        let quick = SiteBuilder.quickPages(after: changed, cache: cache)
+        site = site.replacing(quick)
+        return quick.map(\.path)
+    }
+
+    /// The changes for a full rebuild to take; they are no longer pending.
+    func takePending() -> Set<String> {
+        defer { pending.removeAll() }
+        return pending
+    }
+
+    /// Serves a full rebuild's site, with the quick pages of changes noted while it ran kept on top.
+    /// Returns the site served until now.
+    func publish(_ newSite: PreviewSite, cache newCache: BuildCache) -> PreviewSite {
+        let served = site
+        site = pending.isEmpty ? newSite : newSite.replacing(SiteBuilder.quickPages(after: pending, cache: newCache))
+        cache = newCache
+        return served
     }
 
     func markBroken(_ error: String) {
