@@ -89,6 +89,7 @@ extension SiteBuilder {
         } catch {
             throw error as? BuildFailure ?? BuildFailure([])
         }
+        // Pages that are not stale have the same fingerprint as in `previous`, so they are there.
         var made = jobs.indices.map { index in (previous.pages[paths[index]]?.file ?? OutputFile(path: paths[index], contents: .written), fingerprints[index], false) }
         for (index, file) in zip(stale, fresh) { made[index] = (file, fingerprints[index], true) }
         var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
@@ -123,8 +124,9 @@ extension SiteBuilder {
         var cache = BuildCache()
         cache.load = source.cache
         cache.rendered = renderedCache
-        cache.pages = pages
+        // A build that wrote its files as it went keeps no pages: there are no bytes to reuse.
         if staging == nil {
+            cache.pages = pages
             cache.last = LastSite(site: site, theme: theme, targets: linkTargets, options: options)
             for (document, entry) in zip(site.documents, searchEntries) { cache.searchEntries[document.source.path] = entry }
         }
