@@ -39,8 +39,7 @@ extension SiteBuilder {
         var edits: [Int: PageDocument] = [:]
         for path in changed {
             guard let index = last.documentIndex[path],
-                  let data = FileManager.default.contents(atPath: last.options.root.appendingPathComponent(path).path),
-                  case .success(let text) = SourceText.decode([UInt8](data), path: path)
+                  case .success(let text) = ContentLoader.readText(last.options.root.appendingPathComponent(path), path: path)
             else { return [] }
             let (parsed, diagnostics) = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)))
             let old = site.documents[index]

@@ -86,7 +86,8 @@ public enum ContentLoader {
                           cache: cache)
     }
 
-    static func readText(_ url: URL, path: String) -> Result<String, Diagnostic> {
+    /// One file's text, decoded (BOM, CRLF, invalid UTF-8 located); `path` names it in messages.
+    public static func readText(_ url: URL, path: String) -> Result<String, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(.error(at: SourceLocation(path: path), "cannot read this file (check its permissions)"))
         }
