@@ -66,7 +66,10 @@ extension SiteBuilder {
         let digests = PageDigests(site: site)
         let paths = jobs.map { RenderPages.outputPath(of: $0.url) }
         let fingerprints = jobs.map { digests.fingerprint(of: $0, template: theme.digests[$0.template] ?? 0, site: site) }
+        // The site-wide pages (archive, timeline, feeds, search index, sitemap) are each one long job:
+        // made first, so that no core is left waiting on one of them at the end.
         let stale = jobs.indices.filter { previous.pages[paths[$0]]?.fingerprint != fingerprints[$0] }
+            .sorted { (jobs[$0].subject.isSiteWide ? 0 : 1, $0) < (jobs[$1].subject.isSiteWide ? 0 : 1, $1) }
         let context = stale.count > site.documents.count / 4 ? await PageContext.summarizing(site) : PageContext(site: site)
         // A build that keeps nothing writes the search index in one go; `serve` keeps each document's entry.
         let searchEntries = staging == nil ? await searchEntries(site, digests: digests, cache: previous.searchEntries) : []

@@ -22,6 +22,14 @@ enum RenderPages {
             case searchIndex
             case sitemap(urls: [String])
             case robots
+
+            /// Whether the page shows every entry: one long job.
+            var isSiteWide: Bool {
+                switch self {
+                case .timeline, .archive, .atomFeed(tag: nil), .jsonFeed, .searchIndex, .sitemap: return true
+                default: return false
+                }
+            }
         }
 
         var template: String
