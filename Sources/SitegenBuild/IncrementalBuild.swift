@@ -134,8 +134,8 @@ extension SiteBuilder {
             for (document, entry) in zip(site.documents, searchEntries) { cache.searchEntries[document.source.path] = entry }
         }
         var sources: [String: String] = [:]
-        for job in jobs {
-            if case .document(let index) = job.subject { sources[RenderPages.outputPath(of: job.url)] = site.documents[index].source.path }
+        for (job, path) in zip(jobs, paths) {
+            if case .document(let index) = job.subject { sources[path] = site.documents[index].source.path }
         }
         return Generation(files: files, report: report, cache: cache, renderedDocuments: renderedCount,
                           renderedPages: made.count { $0.2 }, changedPaths: changed, sources: sources, basePath: source.config.basePath)

@@ -207,6 +207,11 @@ struct Pagination {
     var total: Int
 
     func url(of number: Int) -> String { number <= 1 ? base : "\(base)page/\(number)/" }
+
+    /// The members list page `number` shows, `perPage` to a page.
+    static func members(_ all: [Int], page number: Int, perPage: Int) -> ArraySlice<Int> {
+        all.dropFirst((number - 1) * perPage).prefix(perPage)
+    }
 }
 
 /// An `href` for a site path: under the site's base path, percent-encoded.

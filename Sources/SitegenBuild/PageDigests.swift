@@ -44,7 +44,7 @@ struct PageDigests: Sendable {
         func page(_ members: [Int], _ number: Int, _ total: Int) {
             hasher.combine(number)
             hasher.combine(total)
-            combine(members.dropFirst((number - 1) * perPage).prefix(perPage))
+            combine(Pagination.members(members, page: number, perPage: perPage))
         }
         func combine<S: Collection<Int>>(_ members: S) {
             hasher.combine(members.count)

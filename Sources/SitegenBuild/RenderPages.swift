@@ -122,20 +122,20 @@ enum RenderPages {
         case .document(let index):
             values = context.document(index)
         case .home(let number, let total):
-            let members = Array(site.entries.dropFirst((number - 1) * perPage).prefix(perPage))
+            let members = Array(Pagination.members(site.entries, page: number, perPage: perPage))
             values = context.list(title: site.config.title, members: members,
                                   pagination: Pagination(base: "/", current: number, total: total),
                                   extra: ["is_home": true])
         case .tag(let index, let number, let total):
             let tag = site.tags[index]
-            let members = Array(tag.members.dropFirst((number - 1) * perPage).prefix(perPage))
+            let members = Array(Pagination.members(tag.members, page: number, perPage: perPage))
             values = context.list(title: tag.name, members: members,
                                   pagination: Pagination(base: tag.url, current: number, total: total),
                                   extra: ["tag": context.tagValue(tag)])
         case .tagIndex:
             values = context.tagIndex()
         case .postList(let number, let total):
-            let members = Array(site.posts.dropFirst((number - 1) * perPage).prefix(perPage))
+            let members = Array(Pagination.members(site.posts, page: number, perPage: perPage))
             values = context.list(title: Labels.forLanguage(site.config.language)["all_posts"] ?? "Posts", members: members,
                                   pagination: Pagination(base: "/posts/", current: number, total: total))
         case .notFound:

@@ -188,8 +188,7 @@ struct Rebuilder: Service {
             let generation = try await SiteBuilder.generate(options.build, cache: cache)
             for warning in await state.newWarnings(generation.report.warnings.map(\.description)) { log(warning) }
             // Edits saved during this rebuild were shown quickly on the old site: `publish` keeps them shown.
-            let served = await state.publish(PreviewSite(files: generation.files), cache: generation.cache)
-            let published = await state.site
+            let (served, published) = await state.publish(PreviewSite(files: generation.files), cache: generation.cache)
             let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
             if options.timings {
                 log(generation.report.phases.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))

@@ -26,12 +26,12 @@ actor PreviewState {
     }
 
     /// Serves a full rebuild's site, with the quick pages of changes noted while it ran kept on top.
-    /// Returns the site served until now.
-    func publish(_ newSite: PreviewSite, cache newCache: BuildCache) -> PreviewSite {
+    /// Returns the site served until now and the one served from now on.
+    func publish(_ newSite: PreviewSite, cache newCache: BuildCache) -> (served: PreviewSite, published: PreviewSite) {
         let served = site
         site = pending.isEmpty ? newSite : newSite.replacing(SiteBuilder.quickPages(after: pending, cache: newCache))
         cache = newCache
-        return served
+        return (served, site)
     }
 
     func markBroken(_ error: String) {

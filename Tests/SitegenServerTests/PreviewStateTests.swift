@@ -39,8 +39,9 @@ import Testing
         #expect(await state.noteChanges([post]) == ["posts/hello/index.html"])
         #expect(page(await state.site).contains("새 제목"))
         // …and the rebuild that started before the save lands: the new title stays.
-        let served = await state.publish(PreviewSite(files: rebuilding.files), cache: rebuilding.cache)
+        let (served, published) = await state.publish(PreviewSite(files: rebuilding.files), cache: rebuilding.cache)
         #expect(page(served).contains("새 제목"))
+        #expect(page(published).contains("새 제목"))
         #expect(page(await state.site).contains("새 제목"))
         // The next full rebuild takes the save and agrees with the quick page.
         #expect(await state.takePending() == [post])
