@@ -12,18 +12,24 @@ enum Assemble {
         var tags: [TagGroup] = []
         var tagsBySlug: [String: Int] = [:]
         var spellings: [String: [String: Int]] = [:]
+        var firstUse: [String: SourceLocation] = [:]
         for index in documents.indices {
             var slugs: [String] = []
             for name in documents[index].source.tags {
-                let slug = Slug.segment(name)
+                let slug = Slug.tag(name)
+                let location = documents[index].source.frontMatter.location(of: "tags", in: documents[index].source.path)
                 guard !slug.isEmpty else {
-                    diagnostics.append(.error(at: documents[index].source.frontMatter.location(of: "tags", in: documents[index].source.path),
-                                              "tag '\(name)' has no letters or numbers, so it has no URL"))
+                    diagnostics.append(.error(at: location, "tag '\(name)' has no letters or numbers, so it has no URL"))
+                    continue
+                }
+                if let problem = OutputPath.problem("tags/" + slug) {
+                    diagnostics.append(.error(at: location, "tag '\(name)' cannot be a URL: \(problem)"))
                     continue
                 }
                 guard !slugs.contains(slug) else { continue }
                 slugs.append(slug)
                 spellings[slug, default: [:]][name, default: 0] += 1
+                if firstUse[name] == nil { firstUse[name] = location }
                 if let existing = tagsBySlug[slug] {
                     tags[existing].members.append(index)
                 } else {
@@ -34,9 +40,16 @@ enum Assemble {
             documents[index].tagSlugs = slugs
         }
         // Tags group case-insensitively; the name shown is the spelling used most (then the first in order).
+        // Names that differ in more than case but still share a slug are told: one of them may be a typo.
+        var warnings: [Diagnostic] = []
         for index in tags.indices {
             let counts = spellings[tags[index].slug] ?? [:]
             tags[index].name = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? tags[index].name
+            let distinct = Dictionary(grouping: counts.keys, by: { $0.lowercased() }).values.compactMap { $0.min() }.sorted()
+            for other in distinct where other.lowercased() != tags[index].name.lowercased() {
+                warnings.append(.warning(at: firstUse[other] ?? SourceLocation(path: "content"),
+                                         "tags '\(other)' and '\(tags[index].name)' share the URL \(tags[index].url): they are listed as one tag; spell them alike, or rename one"))
+            }
         }
         tags.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         tagsBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
@@ -48,7 +61,7 @@ enum Assemble {
         let retrospectives = documents.indices.filter { documents[$0].kind == .retrospective }
         let links = Retrospectives.links(documents, order: retrospectives.reversed())
         return Site(config: config, documents: documents, entries: entries, posts: posts, retrospectives: retrospectives,
-                    retrospectiveLinks: links, tags: tags, tagsBySlug: tagsBySlug)
+                    retrospectiveLinks: links, tags: tags, tagsBySlug: tagsBySlug, warnings: warnings)
     }
 
     /// One document placed in the site, but for its tags: its title, URL, period and goals.
@@ -82,11 +95,24 @@ enum Assemble {
         "/retrospectives/": "the retrospective timeline", "/archive/": "the archive", "/search/": "the search page",
     ]
 
+    /// Where a document's URL comes from: its `permalink` line, else its `slug` line, else the file.
+    static func urlLocation(of document: SourceDocument) -> SourceLocation {
+        for key in ["permalink", "slug"] where document.frontMatter[key] != nil {
+            return document.frontMatter.location(of: key, in: document.path)
+        }
+        return SourceLocation(path: document.path)
+    }
+
     static func urlCollisions(_ documents: [PageDocument]) -> [Diagnostic] {
         var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
             let url = document.url
+            if let problem = OutputPath.problem(ofURL: url) {
+                diagnostics.append(.error(at: urlLocation(of: document.source),
+                                          "this document's URL \(url) cannot be written: \(problem)"))
+                continue
+            }
             let clash = owners[url] ?? generatedURLs[url]
                 ?? (["/tags/", "/page/", "/posts/page/"].contains { url.hasPrefix($0) } ? "a generated tag or list page" : nil)
             if let clash {

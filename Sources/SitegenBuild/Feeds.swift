@@ -8,6 +8,10 @@ enum Feeds {
     /// How many entries a feed carries, newest first.
     static let entryLimit = 20
 
+    /// Atom's `updated` of a feed with no dated entry: when sitegen first wrote such a feed. Fixed,
+    /// so builds stay byte-identical; a feed reader shows no entries anyway.
+    static let emptyFeedUpdated = "2026-01-01T00:00:00Z"
+
     /// JSON Feed 1.1 of the newest entries, with full content and absolute URLs.
     static func jsonFeed(_ site: Site, context: PageContext) -> [UInt8] {
         let config = site.config

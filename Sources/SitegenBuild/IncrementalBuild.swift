@@ -26,6 +26,7 @@ struct RenderKey: Hashable {
     var tocLevels: ClosedRange<Int>?
     var pageHref: String
     var goalHeadings: [String]
+    var allowsRawHTML: Bool
 }
 
 /// A site made in memory.
@@ -58,6 +59,10 @@ extension SiteBuilder {
         let (rendered, renderedCache, renderedCount, linkTargets) = await renderMarkdown(
             source, includeDrafts: options.includeDrafts, cache: previous.rendered, lastTargets: previous.last?.targets)
         clock.lap("markdown")
+        // A document past the Markdown stage's limits is an error, not a page with a warning.
+        if rendered.contains(where: { $0.1.diagnostics.hasErrors }) {
+            throw BuildFailure(source.warnings + rendered.flatMap(\.1.diagnostics))
+        }
         let site = try Assemble.site(config: source.config, documents: rendered)
         clock.lap("assemble")
 
@@ -65,6 +70,7 @@ extension SiteBuilder {
         let jobs = try RenderPages.jobs(for: site, theme: theme)
         let digests = PageDigests(site: site)
         let paths = jobs.map { RenderPages.outputPath(of: $0.url) }
+        try checkFolderClashes(jobs: jobs, paths: paths, site: site, theme: theme, assets: source.assets)
         let fingerprints = jobs.map { digests.fingerprint(of: $0, template: theme.digests[$0.template] ?? 0, site: site) }
         // The site-wide pages (archive, timeline, feeds, search index, sitemap) are each one long job:
         // made first, so that no core is left waiting on one of them at the end.
@@ -120,7 +126,7 @@ extension SiteBuilder {
             if previous.pages[file.path]?.fingerprint != fingerprint { changed.insert(file.path) }
             pages[file.path] = (fingerprint, file)
         }
-        let warnings = (source.warnings + rendered.flatMap(\.1.diagnostics)).sorted()
+        let warnings = (source.warnings + rendered.flatMap(\.1.diagnostics) + site.warnings).sorted()
         clock.lap("files")
         let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: warnings,
                                  phases: clock.phases)
@@ -183,7 +189,7 @@ extension SiteBuilder {
     static func renderKey(_ document: SourceDocument, config: SiteConfig) -> RenderKey {
         let options = markdownOptions(document, config: config, targets: nil)
         return RenderKey(document: document.digest, excerptSeparator: options.excerptSeparator, tocLevels: options.tocLevels,
-                         pageHref: options.pageHref ?? "", goalHeadings: options.goalHeadings)
+                         pageHref: options.pageHref ?? "", goalHeadings: options.goalHeadings, allowsRawHTML: options.allowsRawHTML)
     }
 
     /// Bytes by their digest; a copied file by its path, modification time and size.

@@ -24,6 +24,61 @@ public enum OutputWriter {
                                    "refusing to replace this folder: it is not empty and sitegen did not make it (no \(marker) file in it); move it away or choose another --output")])
     }
 
+    /// The folder a build of the site at `root` writes into: `output` itself, or the folder it links
+    /// to (the link stays). Refuses an output that holds the site's own files or lies inside the
+    /// folders a build reads, and one that this user could not remove after the swap.
+    public static func place(_ output: URL, root: URL) throws(BuildFailure) -> URL {
+        let target = resolved(output)
+        let site = resolved(root)
+        func refuse(_ reason: String) -> BuildFailure {
+            BuildFailure([.error(at: .whole(output.path), "refusing to write the site here: \(reason); choose another --output")])
+        }
+        if site.path == target.path || site.path.hasPrefix(target.path == "/" ? "/" : target.path + "/") {
+            throw refuse("it holds the site itself (\(site.path)), which a build would replace")
+        }
+        for own in ["content", "themes", "site.yml"] where FileManager.default.fileExists(atPath: target.appendingPathComponent(own).path) {
+            throw refuse("it holds '\(own)', so it looks like a site root, not an output folder")
+        }
+        for read in ["content", "themes"] {
+            let folder = site.appendingPathComponent(read).path
+            if target.path == folder || target.path.hasPrefix(folder + "/") {
+                throw refuse("it is inside \(read)/, so the next build would read the site back as \(read == "content" ? "content" : "a theme")")
+            }
+        }
+        if let locked = firstUnwritableFolder(in: target.path) {
+            throw refuse("\(locked) is not writable by this user, so the old site could not be removed after the new one is in place")
+        }
+        return target
+    }
+
+    /// The path with every symbolic link resolved, for a path that may not exist yet (its nearest existing folder is resolved).
+    static func resolved(_ url: URL) -> URL {
+        let path = url.standardizedFileURL.path
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return URL(fileURLWithPath: String(cString: real), isDirectory: true)
+        }
+        let parent = url.standardizedFileURL.deletingLastPathComponent()
+        guard parent.path != path else { return url.standardizedFileURL }
+        return resolved(parent).appendingPathComponent(url.lastPathComponent, isDirectory: true)
+    }
+
+    /// The first folder in the tree at `path` (itself included) that this user may not change.
+    static func firstUnwritableFolder(in path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        if access(path, W_OK | X_OK) != 0 { return path }
+        guard let handle = opendir(path) else { return path }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            guard entry.pointee.d_type == DT_DIR || entry.pointee.d_type == DT_UNKNOWN else { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            if let locked = firstUnwritableFolder(in: path + "/" + name) { return locked }
+        }
+        return nil
+    }
+
     /// Writes `files` and swaps them in for `output`.
     public static func write(_ files: [OutputFile], to output: URL) async throws(BuildFailure) {
         let staging = try Staging(replacing: output)
@@ -61,7 +116,11 @@ public enum OutputWriter {
         }
 
         /// Writes one file; safe to call from many tasks at once. Its folders are made as needed.
+        /// Every path is checked here, the one place all output passes: none may leave the staging folder.
         public func write(_ file: OutputFile) throws(BuildFailure) {
+            if let problem = OutputPath.problem(file.path) {
+                throw BuildFailure([.error(at: .whole(file.path), "refusing to write this output file: \(problem)")])
+            }
             let target = folder.path + "/" + file.path
             switch file.contents {
             case .bytes(let bytes):

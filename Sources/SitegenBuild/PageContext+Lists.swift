@@ -67,14 +67,16 @@ extension PageContext {
 
     /// An Atom feed of the newest entries, or of one tag's.
     func atom(tag: Int?, limit: Int) -> [String: Any] {
-        let members = tag.map { site.tags[$0].members } ?? site.entries
+        // An entry with no date has nothing to put in Atom's required `updated`: it stays out of the
+        // feeds (its "no date" warning says why) rather than claiming 1970.
+        let members = (tag.map { site.tags[$0].members } ?? site.entries).filter { documentAt($0).sortDate != nil }
         let feedPath = tag.map { site.tags[$0].url + "feed.xml" } ?? "/feed.xml"
         let newest = members.first.flatMap { documentAt($0).sortDate }
         var feed: [String: Any] = [
             "title": tag.map { "\(site.config.title) · \(site.tags[$0].name)" } ?? site.config.title,
             "url": Feeds.absolute(feedPath, site.config),
             "home": Feeds.absolute(tag.map { site.tags[$0].url } ?? "/", site.config),
-            "updated": newest?.rfc3339(defaultOffset: site.config.utcOffset) ?? "1970-01-01T00:00:00Z",
+            "updated": newest?.rfc3339(defaultOffset: site.config.utcOffset) ?? Feeds.emptyFeedUpdated,
         ]
         feed["subtitle"] = site.config.description.nilIfEmpty
         feed["author"] = site.config.author.nilIfEmpty

@@ -224,7 +224,7 @@ func templateValue(_ value: FrontMatterValue) -> Any {
     switch value {
     case .string(let s): return s
     case .integer(let i): return i
-    case .number(let d): return d
+    case .number(_, let written): return written
     case .bool(let b): return b
     case .null: return Optional<String>.none as Any
     case .list(let items): return items.map(templateValue)

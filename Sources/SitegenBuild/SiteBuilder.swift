@@ -49,7 +49,7 @@ struct PhaseClock {
 public enum SiteBuilder {
     /// Builds the site into `options.output`, writing each file as it is made.
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
-        let staging = try OutputWriter.Staging(replacing: options.output)
+        let staging = try OutputWriter.Staging(replacing: OutputWriter.place(options.output, root: options.root))
         do {
             var report = try await generate(options, writingTo: staging).report
             let started = ContinuousClock.now
@@ -66,7 +66,10 @@ public enum SiteBuilder {
     static func load(_ options: BuildOptions, reusing cache: LoadCache = LoadCache()) async throws(BuildFailure) -> (SiteSource, Theme) {
         var source = try await ContentLoader.load(root: options.root, reusing: cache)
         if let baseURL = options.baseURL {
-            source.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            switch BaseURL.normalize(baseURL, allowingPath: false) {
+            case .success(let url): source.config.baseURL = url
+            case .failure(let problem): throw BuildFailure([.error(at: .whole("--base-url"), problem.description)])
+            }
         }
         let theme = try ThemeLoader.load(name: source.config.theme, siteRoot: options.root,
                                          requestedAt: source.config.themeLocation)
@@ -80,7 +83,7 @@ public enum SiteBuilder {
 
     /// How one document's Markdown is rendered on this site.
     static func markdownOptions(_ document: SourceDocument, config: SiteConfig, targets: LinkTargets?) -> MarkdownOptions {
-        MarkdownOptions(
+        var options = MarkdownOptions(
             frontMatterTitle: document.title,
             fileTitle: document.fileTitle,
             excerptSeparator: document.frontMatter["excerpt_separator"]?.scalarText ?? config.excerptSeparator,
@@ -89,6 +92,8 @@ public enum SiteBuilder {
             linkTargets: targets,
             pageHref: URLPath.encode(config.basePath + Assemble.url(of: document)),
             goalHeadings: document.kind == .retrospective ? config.goalHeadings : [])
+        options.allowsRawHTML = config.unsafeHTML
+        return options
     }
 
     /// Where relative links may land: every document that is built, by its path under `content/`, and every other file.
@@ -119,5 +124,38 @@ public enum SiteBuilder {
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// A file may not stand where another file needs its folder (`permalink: /robots.txt` against
+    /// the generated `robots.txt`). Checked before anything is written, at the line that chose the path.
+    static func checkFolderClashes(jobs: [RenderPages.Job], paths: [String], site: Site, theme: Theme, assets: [Asset]) throws(BuildFailure) {
+        var owners: [String: SourceLocation] = [:]
+        for (job, path) in zip(jobs, paths) {
+            if case .document(let index) = job.subject { owners[path] = Assemble.urlLocation(of: site.documents[index].source) }
+        }
+        for asset in assets where owners[asset.relativePath] == nil { owners[asset.relativePath] = .whole("content/" + asset.relativePath) }
+        let all = Set(paths).union(assets.map(\.relativePath)).union(theme.staticFiles.map(\.path))
+        let clashes = folderClashes(all, owners: owners)
+        if !clashes.isEmpty { throw BuildFailure(clashes) }
+    }
+
+    /// Output paths that need a folder where another output file is.
+    static func folderClashes(_ paths: Set<String>, owners: [String: SourceLocation]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for path in paths.sorted() {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard paths.contains(String(folder)) else { continue }
+                let file = String(folder)
+                if let location = owners[path] {
+                    diagnostics.append(.error(at: location, "this document's page \(path) needs a folder \(file)/, but the site writes a file \(file) there: choose another 'permalink' or 'slug'"))
+                } else {
+                    diagnostics.append(.error(at: owners[file] ?? .whole(file), "this file stands where the site needs a folder for \(path)"))
+                }
+                break
+            }
+        }
+        return diagnostics
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SitegenCore
 
 /// A file under `content/` that is not Markdown: copied to the same place in the output.
@@ -88,9 +91,22 @@ public enum ContentLoader {
 
     /// One file's text, decoded (BOM, CRLF, invalid UTF-8 located); `path` names it in messages.
     public static func readText(_ url: URL, path: String) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(at: SourceLocation(path: path), "cannot read this file (check its permissions)"))
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(errno))")) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(errno))"))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
         }
-        return SourceText.decode([UInt8](data), path: path)
+        return SourceText.decode(bytes, path: path)
     }
 }

@@ -5,7 +5,8 @@ import Yams
 public indirect enum FrontMatterValue: Sendable, Hashable {
     case string(String)
     case integer(Int)
-    case number(Double)
+    /// A number with the text it was written as (`1.5e3`, `0x1F`), which is what pages show.
+    case number(Double, written: String)
     case bool(Bool)
     case null
     case list([FrontMatterValue])
@@ -16,7 +17,7 @@ public indirect enum FrontMatterValue: Sendable, Hashable {
         switch self {
         case .string(let s): return s
         case .integer(let i): return String(i)
-        case .number(let d): return String(d)
+        case .number(_, let written): return written
         case .bool(let b): return b ? "true" : "false"
         case .null: return nil
         case .list, .map: return nil
@@ -65,6 +66,10 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Decodes YAML whose first line is line `firstLine` of the file at `path`.
     public static func decode(yaml: String, firstLine: Int, path: String) throws(Diagnostic) -> FrontMatter {
+        if let deep = YAMLLimits.tooDeep(yaml) {
+            throw .error(at: SourceLocation(path: path, line: firstLine + deep.line - 1, column: deep.column),
+                         "YAML nested more than \(YAMLLimits.depth) levels deep: front matter and site.yml are lists and mappings a few levels deep")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -76,36 +81,61 @@ public struct FrontMatter: Sendable, Hashable {
         guard let node else { return FrontMatter() }
         guard case .mapping(let mapping) = node else {
             throw .error(at: location(of: node, firstLine: firstLine, path: path),
-                         "front matter must be 'key: value' lines, found \(convert(node).kindName)")
+                         "front matter must be 'key: value' lines, found \(node.sequence != nil ? "a list" : "a single value")")
         }
         var result = FrontMatter()
+        var budget = Budget()
         for (key, value) in mapping {
             guard let name = key.string?.trimmingCharacters(in: .whitespaces) else { continue }
-            result.values[name] = convert(value)
+            guard let converted = convert(value, budget: &budget) else {
+                throw .error(at: location(of: value, firstLine: firstLine, path: path),
+                             "YAML that expands to more than \(YAMLLimits.values) values or \(YAMLLimits.textBytes >> 20) MB of text (aliases of aliases?): '\(name)' is too large")
+            }
+            result.values[name] = converted
             result.locations[name] = location(of: value, firstLine: firstLine, path: path)
         }
         return result
     }
 
-    static func convert(_ node: Node) -> FrontMatterValue {
+    /// What is left of `YAMLLimits` while a document's values are converted, aliases expanded.
+    struct Budget {
+        var values = YAMLLimits.values
+        var textBytes = YAMLLimits.textBytes
+    }
+
+    /// The value of `node`, or nil when it expands past the budget. Numbers keep the text they were
+    /// written with (`title: 1.5e3` is "1.5e3" as text, not "1500.0").
+    static func convert(_ node: Node, budget: inout Budget) -> FrontMatterValue? {
+        budget.values -= 1
+        guard budget.values >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
+            budget.textBytes -= scalar.string.utf8.count
+            guard budget.textBytes >= 0 else { return nil }
             // Quoted scalars are always text; plain ones follow YAML's core schema.
             // Switch on the resolved tag first: Yams' `int` also reads `18:30:00` as base 60.
+            let written = scalar.string.trimmingCharacters(in: .whitespaces)
             if scalar.style == .plain {
                 let tag = node.tag
                 if tag == Tag(.null) { return .null }
                 if tag == Tag(.bool), let b = node.bool { return .bool(b) }
-                if tag == Tag(.int), let i = node.int { return .integer(i) }
-                if tag == Tag(.float), let d = node.float { return .number(d) }
+                if tag == Tag(.int), let i = node.int { return String(i) == written ? .integer(i) : .number(Double(i), written: written) }
+                if tag == Tag(.float), let d = node.float { return .number(d, written: written) }
             }
-            return .string(scalar.string.trimmingCharacters(in: .whitespaces))
+            return .string(written)
         case .sequence(let sequence):
-            return .list(sequence.map(convert))
+            var items: [FrontMatterValue] = []
+            for item in sequence {
+                guard let value = convert(item, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return .list(items)
         case .mapping(let mapping):
             var map: [String: FrontMatterValue] = [:]
             for (key, value) in mapping {
-                if let name = key.string { map[name.trimmingCharacters(in: .whitespaces)] = convert(value) }
+                guard let name = key.string else { continue }
+                guard let converted = convert(value, budget: &budget) else { return nil }
+                map[name.trimmingCharacters(in: .whitespaces)] = converted
             }
             return .map(map)
         }

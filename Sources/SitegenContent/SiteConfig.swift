@@ -26,6 +26,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var comments: CommentSettings?
     /// Headings whose list items are a retrospective's goals for next time.
     public var goalHeadings = ["다음 목표", "Next goals", "Try", "적용점", "하반기 목표", "내년 목표", "다음 분기 목표", "다음 달 목표", "다음 주 목표"]
+    /// Whether raw HTML in Markdown passes through as written (`unsafe_html: false` drops it and `javascript:` links).
+    public var unsafeHTML = true
     /// Keys under `params:`, handed to templates as they are.
     public var params: [String: FrontMatterValue] = [:]
 
@@ -51,6 +53,7 @@ public struct SiteConfig: Sendable, Hashable {
     static let knownKeys: Set<String> = [
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
+        "unsafe_html",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -78,7 +81,12 @@ public struct SiteConfig: Sendable, Hashable {
         if let v = text("description") { config.description = v }
         if let v = text("author") { config.author = v }
         for key in ["base_url", "url", "baseurl"] where matter[key] != nil {
-            if let v = text(key) { config.baseURL = v.isEmpty || v.hasSuffix("/") ? v : v + "/" }
+            if let v = text(key) {
+                switch BaseURL.normalize(v, allowingPath: true) {
+                case .success(let url): config.baseURL = url
+                case .failure(let problem): diagnostics.append(.error(at: matter.location(of: key, in: path), "'\(key)': \(problem)"))
+                }
+            }
             break
         }
         for key in ["language", "lang"] where matter[key] != nil {
@@ -123,6 +131,13 @@ public struct SiteConfig: Sendable, Hashable {
                 config.goalHeadings = items.compactMap(\.scalarText)
             } else {
                 diagnostics.append(.error(at: matter.location(of: "goal_headings", in: path), "'goal_headings' must be a list of headings"))
+            }
+        }
+        if let value = matter["unsafe_html"] {
+            if let flag = value.flag {
+                config.unsafeHTML = flag
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "unsafe_html", in: path), "'unsafe_html' must be true or false"))
             }
         }
         if let params = matter["params"] {

@@ -73,7 +73,7 @@ extension SourceDocument {
         let folder = components.dropLast().joined(separator: "/")
 
         var date = FileName.datePrefix(stem)
-        if let written = scalar("date") {
+        if let written = scalar("date"), !written.trimmingCharacters(in: .whitespaces).isEmpty {
             if let parsed = DocumentDate(parsing: written) {
                 date = parsed
             } else {
@@ -122,9 +122,12 @@ extension SourceDocument {
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(.warning(at: SourceLocation(path: path), "the file is empty: it makes a page with a title only"))
         }
-        if date == nil, matter["date"] == nil, kind != .page {
-            diagnostics.append(.warning(at: SourceLocation(path: path),
-                                        "no date: add 'date:' to the front matter or a YYYY-MM-DD- prefix to the file name"))
+        if date == nil, kind != .page, !diagnostics.contains(where: { $0.location == matter.locations["date"] }) {
+            // `date:` left empty says no more than no `date:` at all.
+            let empty = matter["date"] != nil
+            diagnostics.append(.warning(at: empty ? matter.location(of: "date", in: path) : SourceLocation(path: path),
+                                        (empty ? "no date: 'date:' is empty; write a date such as 2022-12-31 there" : "no date: add 'date:' to the front matter")
+                                            + " or a YYYY-MM-DD- prefix to the file name"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let document = SourceDocument(

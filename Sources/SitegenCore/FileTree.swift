@@ -22,7 +22,10 @@ public enum FileTree {
         let rootPath = (root ?? folder).resolvingSymlinksInPath().path
         var files: [(url: URL, path: String, stamp: FileStamp)] = []
         func walk(_ directory: String, _ relative: String) {
-            guard let handle = opendir(directory) else { return }
+            guard let handle = opendir(directory) else {
+                problems.append(.error(at: .whole(prefix + relative), "cannot read this folder: \(FileTree.reason(errno))"))
+                return
+            }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -72,6 +75,42 @@ public enum FileTree {
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return (target, FileStamp(info))
+    }
+
+    /// Why a file or folder could not be opened, in words that say what to do.
+    public static func reason(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied (check its permissions)"
+        case EMFILE, ENFILE: return "too many open files in this process (\(String(cString: strerror(code)))); raise 'ulimit -n' or close connections"
+        case ENOENT: return "it is gone (deleted while the site was read?)"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    /// The bytes of a regular file, read without following a symbolic link in its last component,
+    /// and only when the file really lies inside `root`: what `serve` uses to send a copied file, so
+    /// a file replaced by a link after the build is not served. Nil when that is not so.
+    public static func contentsInside(_ root: URL, path: String) -> [UInt8]? {
+        guard let realRoot = realpath(root.path, nil) else { return nil }
+        defer { free(realRoot) }
+        let rootPath = String(cString: realRoot)
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        let resolved = String(cString: real)
+        guard resolved.hasPrefix(rootPath + "/") else { return nil }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+            guard count > 0 else { break }
+            done += count
+        }
+        return Array(bytes.prefix(done))
     }
 
     /// Whether `url` is an existing folder.

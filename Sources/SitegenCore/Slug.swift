@@ -34,6 +34,25 @@ public enum Slug {
         return String(result)
     }
 
+    /// The URL segment of a tag: as `segment`, but a `+` or `#` that ends a word is spelled out, so
+    /// `C++`, `C#` and `C` stay three tags: `c-plus-plus`, `c-sharp`, `c`. A leading `#` (`#회고`) is dropped.
+    public static func tag(_ name: String) -> String {
+        guard name.contains(where: { $0 == "+" || $0 == "#" }) else { return segment(name) }
+        var spelled = ""
+        var afterWord = false
+        for character in name {
+            if (character == "+" || character == "#") && afterWord {
+                spelled += character == "+" ? " plus " : " sharp "
+                // `C++`: the second sign follows the first and is spelled out too.
+                afterWord = character == "+"
+            } else {
+                spelled.append(character)
+                afterWord = character.isLetter || character.isNumber
+            }
+        }
+        return segment(spelled)
+    }
+
     private static func isLetterMarkOrNumber(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let v = scalar.value

@@ -64,14 +64,26 @@ public struct BlockAttributes: Sendable, Hashable {
         character.isLetter || character.isNumber || character == "-" || character == "_" || character == ":"
     }
 
-    /// ` id="…" class="…" key="…"`, escaped, with a leading space; `id` overrides the given one.
-    public func html(id fallbackID: String? = nil) -> String {
+    /// ` id="…" class="…" key="…"`, escaped, with a leading space. `safe` (a site with
+    /// `unsafe_html: false`) leaves out event handlers (`onclick`), `style`, and values that are
+    /// `javascript:`, `vbscript:` or `data:` URLs.
+    public func html(safe: Bool = false) -> String {
         var out = ""
-        if let id = id ?? fallbackID { out += " id=\"\(escapeHTML(id))\"" }
+        if let id { out += " id=\"\(escapeHTML(id))\"" }
         if !classes.isEmpty { out += " class=\"\(escapeHTML(classes.joined(separator: " ")))\"" }
         for (key, value) in pairs where key != "id" && key != "class" {
+            if safe && !Self.isSafe(key: key, value: value) { continue }
             out += " \(key)=\"\(escapeHTML(value))\""
         }
         return out
+    }
+
+    static func isSafe(key: String, value: String) -> Bool {
+        let name = key.lowercased()
+        if name.hasPrefix("on") || name == "style" || name.contains(":") { return false }
+        let scheme = value.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 }
+            .prefix { $0 != ":" }.map(Character.init)
+        let url = String(scheme).lowercased()
+        return !(value.contains(":") && ["javascript", "vbscript", "data"].contains(url))
     }
 }

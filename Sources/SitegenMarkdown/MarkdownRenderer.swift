@@ -8,12 +8,19 @@ import SitegenCore
 public enum MarkdownRenderer {
     /// Renders one document body. Pure: the same body and options give the same value.
     public static func render(_ body: String, options: MarkdownOptions = MarkdownOptions()) -> Rendered {
+        if let problem = InputLimits.problem(in: body) {
+            return .failed(.error(at: SourceLocation(path: options.path, line: options.bodyFirstLine + problem.line - 1), problem.message))
+        }
         let separator = options.excerptSeparator
         let cut = body.utf8Range(of: separator)
         let source = cut == nil ? body : body.replacingOccurrences(of: separator, with: "")
         var rendered = renderTree(source, options: options, isExcerpt: false)
         if let cut {
             rendered.excerptHTML = renderTree(String(body[..<cut.lowerBound]), options: options, isExcerpt: true).html
+        }
+        if rendered.html.utf8.count > InputLimits.htmlBytes {
+            return .failed(.error(at: SourceLocation(path: options.path, line: options.bodyFirstLine),
+                                  "the document renders to more than \(InputLimits.htmlBytes >> 20) MB of HTML, which is not built"))
         }
         var hasher = Hasher()
         hasher.combineUTF8(rendered.html)
@@ -24,7 +31,11 @@ public enum MarkdownRenderer {
     }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
-    private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    /// Raw HTML passes through as written unless the site says `unsafe_html: false`: then cmark's
+    /// safe mode leaves it out and drops `javascript:`, `vbscript:`, `file:` and non-image `data:` links.
+    private static func cmarkOptions(_ options: MarkdownOptions) -> Int32 {
+        options.allowsRawHTML ? CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES : CMARK_OPT_FOOTNOTES
+    }
 
     /// cmark-gfm parses inlines with a process-wide table of special characters: each parse adds its
     /// extensions' characters (`:` and `w` for autolinks, `~` for strikethrough) and removes them when
@@ -43,7 +54,8 @@ public enum MarkdownRenderer {
     /// list page) and it has no table of contents.
     private static func renderTree(_ markdown: String, options: MarkdownOptions, isExcerpt: Bool) -> Rendered {
         precondition(extensionsRegistered)
-        guard let parser = cmark_parser_new(Self.options) else { return .empty }
+        let cmarkOptions = cmarkOptions(options)
+        guard let parser = cmark_parser_new(cmarkOptions) else { return .empty }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
@@ -64,11 +76,11 @@ public enum MarkdownRenderer {
         let filledMarker = tree.placeTOCMarkers(html: isExcerpt ? nil : tocHTML)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         if isExcerpt { tree.pointInPageLinksAtThePage(within: document) }
-        let html = takeString(cmark_render_html(document, Self.options, extensions))
+        let html = takeString(cmark_render_html(document, cmarkOptions, extensions))
         let (statistics, text) = isExcerpt ? (TextStatistics(), "") : tree.readableText()
         let excerpt = tree.firstParagraph().map { paragraph in
             tree.pointInPageLinksAtThePage(within: paragraph)
-            return takeString(cmark_render_html(paragraph, Self.options, extensions))
+            return takeString(cmark_render_html(paragraph, cmarkOptions, extensions))
         } ?? ""
         return Rendered(
             html: html,
@@ -276,13 +288,13 @@ private final class Tree {
     private func apply(_ attributes: BlockAttributes, to node: OpaquePointer) {
         let type = cmark_node_get_type(node)
         if type == CMARK_NODE_PARAGRAPH {
-            if let block = replaceInlineContainer(node, open: "<p\(attributes.html())>", close: "</p>") {
+            if let block = replaceInlineContainer(node, open: "<p\(attributes.html(safe: !options.allowsRawHTML))>", close: "</p>") {
                 attributedParagraphs.insert(block)
             }
         } else if type == CMARK_NODE_HEADING {
             headingAttributes[node] = merged(headingAttributes[node], attributes)
         } else if let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
-            cmark_node_set_on_enter(wrapper, "<div\(attributes.html())>")
+            cmark_node_set_on_enter(wrapper, "<div\(attributes.html(safe: !options.allowsRawHTML))>")
             cmark_node_set_on_exit(wrapper, "</div>")
             cmark_node_insert_before(node, wrapper)
             cmark_node_unlink(node)
@@ -315,7 +327,7 @@ private final class Tree {
             if writeIDs {
                 var html = attributes ?? BlockAttributes()
                 html.id = id
-                replaceInlineContainer(node, open: "<h\(level)\(html.html())>", close: "</h\(level)>")
+                replaceInlineContainer(node, open: "<h\(level)\(html.html(safe: !options.allowsRawHTML))>", close: "</h\(level)>")
             }
         }
         if let titleNode { remove(titleNode) }
@@ -405,6 +417,11 @@ private final class Tree {
     func placeTOCMarkers(html tocHTML: String?) -> Bool {
         var filled = false
         let blocks = children(document)
+        // Each marker gets the whole table, so many markers on a page of many headings multiply: bounded.
+        var budget = InputLimits.tocMarkerBytes
+        let lastClosing = blocks.lastIndex {
+            cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK && TOCMarker.closes(html: literal($0))
+        } ?? -1
         for (index, node) in blocks.enumerated() {
             let type = cmark_node_get_type(node)
             let isMarker: Bool
@@ -415,14 +432,19 @@ private final class Tree {
                 isMarker = startsWithBracket && TOCMarker.isMarker(paragraph: plainText(node))
             } else if type == CMARK_NODE_HTML_BLOCK, TOCMarker.opens(html: literal(node)) {
                 // A markdown-toc block has its closing marker after it: that one is the writer's own.
-                isMarker = !blocks[(index + 1)...].contains {
-                    cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK && TOCMarker.closes(html: literal($0))
-                }
+                isMarker = index >= lastClosing
             } else {
                 isMarker = false
             }
             guard isMarker else { continue }
             if let tocHTML, !tocHTML.isEmpty {
+                budget -= tocHTML.utf8.count
+                if budget < 0 {
+                    diagnostics.append(.error(at: SourceLocation(path: options.path, line: fileLine(of: node)),
+                                              "table-of-contents markers that expand past \(InputLimits.tocMarkerBytes >> 20) MB of HTML: keep one marker"))
+                    remove(node)
+                    continue
+                }
                 replace(node, withHTML: "<nav class=\"toc\">\n\(tocHTML)</nav>")
                 filled = true
             } else {

@@ -24,6 +24,8 @@ public struct MarkdownOptions: Sendable {
     /// The href of the document's own page; in-page links of its excerpt are made to point there,
     /// since the excerpt is shown on other pages.
     public var pageHref: String?
+    /// Whether raw HTML and every attribute pass through (`unsafe_html`, on unless a site turns it off).
+    public var allowsRawHTML = true
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",
@@ -85,6 +87,13 @@ public struct Rendered: Sendable, Hashable {
     public var resolvedLinks: [ResolvedLink] = []
     /// A digest of `html`, `tocHTML` and `excerptHTML`, for telling within one process whether pages that show them changed.
     public var digest: Int = 0
+
+    /// The value of a document that could not be rendered: no HTML, and why.
+    static func failed(_ diagnostic: Diagnostic) -> Rendered {
+        var rendered = empty
+        rendered.diagnostics = [diagnostic]
+        return rendered
+    }
 
     static let empty = Rendered(html: "", title: nil, titleID: nil, headings: [], toc: [], tocHTML: "",
                                 excerptHTML: "", hasOwnTOC: false, statistics: TextStatistics(), goals: [], plainText: "",

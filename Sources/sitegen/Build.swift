@@ -29,14 +29,15 @@ extension Sitegen {
                 var report: BuildReport
                 if strict {
                     // Links are checked in memory before anything is written.
-                    try OutputWriter.checkReplaceable(outputURL)
+                    let target = try OutputWriter.place(outputURL, root: root)
+                    try OutputWriter.checkReplaceable(target)
                     let generation = try await SiteBuilder.generate(options)
                     report = generation.report
                     let problems = report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) }
                         + SiteCheck.brokenLinks(in: generation, root: root)
                     if !problems.isEmpty { throw BuildFailure(problems) }
                     let writeStarted = ContinuousClock.now
-                    try await OutputWriter.write(generation.files, to: outputURL)
+                    try await OutputWriter.write(generation.files, to: target)
                     report.phases.append(("write", (ContinuousClock.now - writeStarted).seconds))
                 } else {
                     // Pages go to disk as they are made; the output is swapped only when all are written.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenCore
 
 /// The options every command that reads a site shares.
 struct SiteOptions: ParsableArguments {
@@ -16,4 +17,11 @@ struct BuildSelection: ParsableArguments {
 
     @Option(name: .customLong("base-url"), help: "The URL the site is published at, overriding site.yml.")
     var baseURL: String?
+
+    func validate() throws {
+        guard let baseURL else { return }
+        if case .failure(let problem) = BaseURL.normalize(baseURL, allowingPath: false) {
+            throw ValidationError("--base-url \(problem)")
+        }
+    }
 }
