@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a rebuild tells the open pages.
 public enum ReloadEvent: Sendable, Equatable {
@@ -8,12 +11,15 @@ public enum ReloadEvent: Sendable, Equatable {
     case stylesheets
     /// The rebuild failed: show this located error over the page.
     case buildError(String)
+    /// Nothing happened: a comment line that tells whether the page is still there.
+    case heartbeat
 
     /// The Server-Sent Events frame.
     var frame: String {
         switch self {
         case .reload: return "event: reload\ndata: {}\n\n"
         case .stylesheets: return "event: css\ndata: {}\n\n"
+        case .heartbeat: return ":\n\n"
         case .buildError(let text):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)" }.joined(separator: "\n")
             return "event: build-error\n\(lines)\n\n"
@@ -38,9 +44,46 @@ public actor ReloadHub {
         return (id, stream)
     }
 
+    /// Sends `event` to one page only.
+    public func send(_ event: ReloadEvent, to id: UUID) {
+        subscribers[id]?.continuation.yield(event)
+    }
+
     public func unsubscribe(_ id: UUID) {
         subscribers.removeValue(forKey: id)?.continuation.finish()
+        scheduleTrim()
     }
+
+    private var trimScheduled = false
+
+    /// A burst of tabs that came and went leaves freed memory in malloc's arenas. Once the connections
+    /// that ended have been closed (a moment after their stream ends), it is handed back, so a preview
+    /// left open all day does not keep the memory of its busiest hour.
+    private func scheduleTrim() {
+        guard !trimScheduled else { return }
+        trimScheduled = true
+        Task {
+            try? await Task.sleep(for: .seconds(2))
+            self.trimmed()
+        }
+    }
+
+    private func trimmed() {
+        trimScheduled = false
+        Self.returnFreedMemory()
+    }
+
+    /// glibc's `malloc_trim(0)`, looked up at run time: Swift's Glibc module leaves out `<malloc.h>`.
+    private static let returnFreedMemory: @Sendable () -> Void = {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            let trim = unsafeBitCast(symbol, to: Trim.self)
+            return { _ = trim(0) }
+        }
+        #endif
+        return {}
+    }()
 
     /// Sends `event` to every page, or with `only`, to the pages it picks by their output file
     /// (and to pages that never said which they are).

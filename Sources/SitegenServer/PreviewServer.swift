@@ -98,18 +98,33 @@ public struct PreviewServer: Sendable {
     }
 
     /// Server-Sent Events for one page, ended on shutdown so Ctrl-C never waits on an open tab.
-    static func events(_ hub: ReloadHub, page: String?) async -> Response {
+    /// A closed tab is noticed only when a write to it fails, so every open stream gets a comment
+    /// line each `heartbeat`: a tab that went away is let go within two of them, its socket closed.
+    static func events(_ hub: ReloadHub, page: String?, heartbeat: Duration = .seconds(1)) async -> Response {
         let (id, stream) = await hub.subscribe(page: page)
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
         let body = ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: ": connected\n\n"))
-            for await event in stream.cancelOnGracefulShutdown() {
-                try await writer.write(ByteBuffer(string: event.frame))
+            let beats = Task {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: heartbeat)
+                    await hub.send(.heartbeat, to: id)
+                }
             }
-            await hub.unsubscribe(id)
-            try await writer.finish(nil)
+            do {
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                for await event in stream.cancelOnGracefulShutdown() {
+                    try await writer.write(ByteBuffer(string: event.frame))
+                }
+                beats.cancel()
+                await hub.unsubscribe(id)
+                try await writer.finish(nil)
+            } catch {
+                beats.cancel()
+                await hub.unsubscribe(id)
+                throw error
+            }
         }
         return Response(status: .ok, headers: headers, body: body)
     }
@@ -188,7 +203,7 @@ struct Rebuilder: Service {
             let generation = try await SiteBuilder.generate(options.build, cache: cache)
             for warning in await state.newWarnings(generation.report.warnings.map(\.description)) { log(warning) }
             // Edits saved during this rebuild were shown quickly on the old site: `publish` keeps them shown.
-            let (served, published) = await state.publish(PreviewSite(files: generation.files), cache: generation.cache)
+            let (served, published) = await state.publish(PreviewSite(files: generation.files, root: options.root), cache: generation.cache)
             let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
             if options.timings {
                 log(generation.report.phases.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))

@@ -17,10 +17,14 @@ public struct PreviewSite: Sendable {
     var files: [String: OutputFile]
     /// The located error of the last rebuild, when it failed: shown over every page.
     public var buildError: String?
+    /// The site root: a copied file is sent only while it is still a regular file inside it, as the
+    /// build found it, never through a link put in its place since.
+    var root: URL?
 
-    public init(files: [OutputFile], buildError: String? = nil) {
+    public init(files: [OutputFile], buildError: String? = nil, root: URL? = nil) {
         self.files = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.buildError = buildError
+        self.root = root
     }
 
     /// The same site with `changed` files put in place of their older versions.
@@ -91,7 +95,15 @@ public struct PreviewSite: Sendable {
         var body: [UInt8]
         switch file.contents {
         case .bytes(let bytes): body = bytes
-        case .copy(let url): body = Array((try? Data(contentsOf: url)) ?? Data())
+        case .copy(let url):
+            if let root {
+                guard let bytes = FileTree.contentsInside(root, path: url.path) else {
+                    return plain(404, "not found: this file is no longer the one the last build copied\n")
+                }
+                body = bytes
+            } else {
+                body = Array((try? Data(contentsOf: url)) ?? Data())
+            }
         case .written: body = []
         }
         let type = ContentType.of(file.path)

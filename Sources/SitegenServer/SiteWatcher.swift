@@ -63,8 +63,11 @@ public final class SiteWatcher: @unchecked Sendable {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
             for entry in entries.sorted() where !entry.hasPrefix(".") {
                 let child = relative.isEmpty ? entry : relative + "/" + entry
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: root.appendingPathComponent(child).path, isDirectory: &isFolder), isFolder.boolValue,
+                // A linked folder is not followed, as the build does not follow it: `posts/up -> ..` would never end.
+                // (`content/` itself may be a link, as the build reads through it.)
+                var info = stat()
+                let path = root.appendingPathComponent(child).path
+                if (relative.isEmpty ? stat(path, &info) : lstat(path, &info)) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
                    relative.isEmpty ? Self.watchedFolders.contains(entry) : true {
                     watch(child)
                 }

@@ -14,6 +14,31 @@ import Testing
         OutputFile(path: "images/a.png", contents: .bytes([0x89, 0x50])),
     ])
 
+    @Test func aCopiedFileReplacedByALinkAfterTheBuildIsNotServed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-preview-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let image = root.appendingPathComponent("content/images/cover.png")
+        try FileManager.default.createDirectory(at: image.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: image)
+        let site = PreviewSite(files: [OutputFile(path: "images/cover.png", contents: .copy(of: image))], root: root)
+        #expect(site.respond(method: "GET", path: "/images/cover.png").body == [0x89, 0x50, 0x4E, 0x47])
+
+        try FileManager.default.removeItem(at: image)
+        try FileManager.default.createSymbolicLink(atPath: image.path, withDestinationPath: "/etc/passwd")
+        let answer = site.respond(method: "GET", path: "/images/cover.png")
+        #expect(answer.status == 404)
+        #expect(!answer.text.contains("root:"))
+
+        // A folder on the way replaced by a link that leads out of the site: refused as well.
+        try FileManager.default.removeItem(at: image.deletingLastPathComponent())
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-outside-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: outside.appendingPathComponent("cover.png"))
+        try FileManager.default.createSymbolicLink(atPath: image.deletingLastPathComponent().path, withDestinationPath: outside.path)
+        #expect(site.respond(method: "GET", path: "/images/cover.png").status == 404)
+    }
+
     @Test func indexFilesAnswerFolders() {
         let home = site.respond(method: "GET", path: "/")
         #expect(home.status == 200)

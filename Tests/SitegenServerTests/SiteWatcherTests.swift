@@ -25,6 +25,21 @@ import Testing
         }
     }
 
+    @Test func aLoopingFolderLinkIsSkippedAndEditsStillShow() async throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/posts/up").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/self").path, withDestinationPath: ".")
+        // Before, the watcher followed `up` forever and no edit was ever reported.
+        let watcher = SiteWatcher(root: root, debounce: 0.05)
+        watcher.start()
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(300))
+        try Data("edit".utf8).write(to: root.appendingPathComponent("content/posts/a.md"))
+        let batch = await next(watcher, within: 10)
+        #expect(batch?.contains("content/posts/a.md") == true, "\(String(describing: batch))")
+    }
+
     @Test(arguments: [false, true])
     func aBurstOfWritesIsOneBatch(polling: Bool) async throws {
         let root = try folder()
