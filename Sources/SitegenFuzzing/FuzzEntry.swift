@@ -20,6 +20,17 @@ public enum FuzzEntry {
         _ = Period(parsing: text)
         _ = Period.inferred(from: text, date: DocumentDate(year: 2024, month: 1, day: 1))
         _ = BlockAttributes(line: text)
+        _ = Slug.tag(text)
+        _ = OutputPath.problem(text)
+        _ = BaseURL.normalize(text, allowingPath: true)
         precondition(!rendered.html.contains("data-sourcepos"))
+        // The same bytes as front matter and as site.yml: nesting, aliases and scalars reach YAML whole.
+        _ = SourceDocument.parse(text: "---\n" + text + "\n---\nbody\n", relativePath: "posts/2024-01-02-yaml.md")
+        _ = SiteConfig.decode(yaml: text, path: "site.yml")
+        // And as a document on a site with raw HTML turned off.
+        var safe = options
+        safe.allowsRawHTML = false
+        let safeHTML = MarkdownRenderer.render(body, options: safe).html
+        precondition(!safeHTML.contains("<script"), "raw HTML passed with unsafe_html: false")
     }
 }
