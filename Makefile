@@ -1,5 +1,5 @@
 # The two set-up commands of the README. Each installs libcmark-gfm from Debian when it is missing.
-PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-dev
 # The browser tests drive Debian's headless Chromium against `sitegen serve`.
 TEST_PACKAGES := chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -16,6 +16,9 @@ let package = Package(
         // traits: [] leaves out swift-configuration support: a clean debug build is minutes shorter.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Notion exports: the database CSV beside its pages, and the export zip itself.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C boundary: libcmark-gfm from Debian's packages. Only SitegenMarkdown imports it.
@@ -24,10 +27,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // glibc's <malloc.h> (malloc_trim), which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "SitegenCore"),
         .target(
             name: "SitegenContent",
-            dependencies: ["SitegenCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SitegenCore", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM"]),
         .target(
@@ -46,14 +51,19 @@ let package = Package(
             name: "SitegenServer",
             dependencies: [
                 "SitegenBuild", "SitegenCore",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "SitegenImport",
+            dependencies: ["SitegenCore", "SitegenContent", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "SitegenFuzzing", dependencies: ["SitegenContent", "SitegenCore", "SitegenMarkdown"]),
         .executableTarget(
             name: "sitegen",
-            dependencies: ["SitegenBuild", "SitegenServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SitegenBuild", "SitegenServer", "SitegenImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Build-time only: turns themes/default into Swift source so the binary carries its default theme.
         .executableTarget(name: "ThemeEmbedder"),
@@ -64,6 +74,8 @@ let package = Package(
             path: "Sources/EmbedDefaultTheme"
         ),
 
+        // Test helpers every test target shares: scratch folders, file trees, golden comparisons.
+        .target(name: "SitegenTestSupport", path: "Tests/SitegenTestSupport"),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
@@ -73,8 +85,13 @@ let package = Package(
         ),
         .testTarget(name: "SitegenServerTests", dependencies: ["SitegenServer", "SitegenBuild"]),
         .testTarget(
+            name: "SitegenImportTests",
+            dependencies: ["SitegenImport", "SitegenBuild", "SitegenTestSupport", "sitegen", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "SitegenBuildTests",
-            dependencies: ["SitegenBuild", "sitegen"],
+            dependencies: ["SitegenBuild", "SitegenTestSupport", "sitegen"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -8,6 +8,7 @@ enum Assemble {
         var diagnostics: [Diagnostic] = []
         var documents = rendered.map(document)
         documents.sort(by: newestFirst(offset: config.utcOffset))
+        var warnings = documents.compactMap(missingDate)
 
         var tags: [TagGroup] = []
         var tagsBySlug: [String: Int] = [:]
@@ -41,7 +42,6 @@ enum Assemble {
         }
         // Tags group case-insensitively; the name shown is the spelling used most (then the first in order).
         // Names that differ in more than case but still share a slug are told: one of them may be a typo.
-        var warnings: [Diagnostic] = []
         for index in tags.indices {
             let counts = spellings[tags[index].slug] ?? [:]
             tags[index].name = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? tags[index].name
@@ -70,6 +70,20 @@ enum Assemble {
         return PageDocument(source: source, rendered: rendered, title: title, url: url(of: source), tagSlugs: [],
                             period: Retrospectives.period(of: source, title: title),
                             goals: source.declaredGoals.map { $0.map { Goal(text: $0) } } ?? rendered.goals)
+    }
+
+    /// A post or retrospective that neither a date nor a period dates. A retrospective whose title or
+    /// file name names its period (`2023 2분기 회고`) is dated by that period's last day, without a word.
+    static func missingDate(_ document: PageDocument) -> Diagnostic? {
+        guard document.kind != .page, document.date == nil else { return nil }
+        // `date:` left empty says no more than no `date:` at all.
+        let source = document.source
+        if source.frontMatter["date"] != nil {
+            return .warning(at: source.frontMatter.location(of: "date", in: source.path),
+                            "no date: 'date:' is empty; write a date such as 2022-12-31 there or a YYYY-MM-DD- prefix to the file name")
+        }
+        return .warning(at: SourceLocation(path: source.path),
+                        "no date: add 'date:' to the front matter or a YYYY-MM-DD- prefix to the file name")
     }
 
     /// `/posts/<slug>/`, `/retrospectives/<slug>/`, or for a page its folder and slug; `permalink` wins.

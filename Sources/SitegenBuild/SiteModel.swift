@@ -16,9 +16,10 @@ public struct PageDocument: Sendable {
     /// The goals it sets: front matter `goals`, else the items under its goal headings.
     public var goals: [Goal]
     public var kind: DocumentKind { source.kind }
-    public var date: DocumentDate? { source.date }
-    /// What it sorts by: its date, else the last day of its period.
-    public var sortDate: DocumentDate? { source.date ?? period?.endDay }
+    /// Its date: the written one, else the last day of its period (a retrospective's period dates it).
+    public var date: DocumentDate? { source.date ?? period?.endDay }
+    /// What it sorts by: its date.
+    public var sortDate: DocumentDate? { date }
 }
 
 /// A tag and the documents that carry it, newest first.

@@ -27,6 +27,10 @@ public struct SiteSource: Sendable {
 /// Each Markdown file's stamp and what reading it gave, so a later load reads only what changed.
 public struct LoadCache: Sendable {
     var files: [String: (stamp: FileStamp, document: SourceDocument?, diagnostics: [Diagnostic])] = [:]
+    /// How property lines were read: when the site changes that, every file is read again.
+    var properties = NotionProperties.Options.standard
+    /// The Notion database CSVs read, by path: when one changes, every file is read again.
+    var databases: [String: FileStamp] = [:]
 
     public init() {}
 }
@@ -59,23 +63,52 @@ public enum ContentLoader {
         }
         let files = FileTree.stampedFiles(under: contentURL, root: root, prefix: "content/", problems: &diagnostics)
         var markdown: [(url: URL, path: String, stamp: FileStamp)] = []
-        var assets: [Asset] = []
+        var candidates: [(url: URL, path: String, stamp: FileStamp)] = []
         for file in files {
             if markdownExtensions.contains(file.url.pathExtension.lowercased()) {
                 markdown.append(file)
             } else {
-                assets.append(Asset(source: file.url, relativePath: file.path))
+                candidates.append(file)
+            }
+        }
+        // A Notion database's CSV beside the folder of its pages gives them their properties (and is
+        // published as it is: the database's own page links it).
+        let folders = Set(markdown.map { $0.path.split(separator: "/").dropLast().joined(separator: "/") })
+        var databases: [String: NotionDatabase] = [:]
+        var databaseStamps: [String: FileStamp] = [:]
+        var assets: [Asset] = []
+        for file in candidates {
+            assets.append(Asset(source: file.url, relativePath: file.path))
+            guard let folder = NotionDatabase.folder(ofCSV: file.path), folders.contains(folder) else { continue }
+            databaseStamps[file.path] = file.stamp
+            // `…_all.csv` (every row) wins over the view's own `….csv`.
+            guard databases[folder] == nil || file.path.hasSuffix("_all.csv") else { continue }
+            switch readText(file.url, path: "content/" + file.path) {
+            case .success(let text):
+                let (database, problem) = NotionDatabase.read(text, path: "content/" + file.path, folder: folder)
+                if let database { databases[folder] = database }
+                if let problem { diagnostics.append(problem) }
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
             }
         }
 
-        let stale = markdown.filter { previous.files[$0.path]?.stamp != $0.stamp }
+        let properties = config.notionProperties
+        let databasesByFolder = databases
+        let stale = markdown.filter {
+            previous.files[$0.path]?.stamp != $0.stamp || previous.properties != properties || previous.databases != databaseStamps
+        }
         let parsed = await stale.parallelMap { file -> (SourceDocument?, [Diagnostic]) in
             switch readText(file.url, path: "content/" + file.path) {
-            case .success(let text): return SourceDocument.parse(text: text, relativePath: file.path)
+            case .success(let text):
+                let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+                return SourceDocument.parse(text: text, relativePath: file.path, properties: properties, database: databasesByFolder[folder])
             case .failure(let diagnostic): return (nil, [diagnostic])
             }
         }
         var cache = LoadCache()
+        cache.properties = properties
+        cache.databases = databaseStamps
         for file in markdown { cache.files[file.path] = previous.files[file.path] }
         for (file, result) in zip(stale, parsed) { cache.files[file.path] = (file.stamp, result.0, result.1) }
         var documents: [SourceDocument] = []

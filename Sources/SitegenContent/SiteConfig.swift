@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var goalHeadings = ["다음 목표", "Next goals", "Try", "적용점", "하반기 목표", "내년 목표", "다음 분기 목표", "다음 달 목표", "다음 주 목표"]
     /// Whether raw HTML in Markdown passes through as written (`unsafe_html: false` drops it and `javascript:` links).
     public var unsafeHTML = true
+    /// How property lines of Notion pages are read (`notion_properties: false` turns them off; `notion_date_keys` adds date keys).
+    public var notionProperties = NotionProperties.Options.standard
     /// Keys under `params:`, handed to templates as they are.
     public var params: [String: FrontMatterValue] = [:]
 
@@ -53,7 +55,7 @@ public struct SiteConfig: Sendable, Hashable {
     static let knownKeys: Set<String> = [
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
-        "unsafe_html",
+        "unsafe_html", "notion_properties", "notion_date_keys",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -138,6 +140,20 @@ public struct SiteConfig: Sendable, Hashable {
                 config.unsafeHTML = flag
             } else {
                 diagnostics.append(.error(at: matter.location(of: "unsafe_html", in: path), "'unsafe_html' must be true or false"))
+            }
+        }
+        if let value = matter["notion_properties"] {
+            if let flag = value.flag {
+                config.notionProperties.enabled = flag
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "notion_properties", in: path), "'notion_properties' must be true or false"))
+            }
+        }
+        if let value = matter["notion_date_keys"] {
+            if case .list(let items) = value, items.allSatisfy({ $0.scalarText != nil }) {
+                config.notionProperties.dateKeys = items.compactMap(\.scalarText) + config.notionProperties.dateKeys
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "notion_date_keys", in: path), "'notion_date_keys' must be a list of property names"))
             }
         }
         if let params = matter["params"] {

@@ -41,10 +41,13 @@ public struct SourceDocument: Sendable, Hashable {
 extension SourceDocument {
     /// Understands one file's text. `relativePath` is its path under `content/`, NFC.
     /// Returns the document (nil when it has errors) and every diagnostic about it.
-    public static func parse(text: String, relativePath: String) -> (SourceDocument?, [Diagnostic]) {
+    /// Without front matter, a Notion page's property lines (`날짜: 2024년 9월 30일`) stand in for it.
+    /// and so does its row of a Notion database (`database`), for what its own lines do not say.
+    public static func parse(text: String, relativePath: String, properties: NotionProperties.Options = .standard,
+                             database: NotionDatabase? = nil) -> (SourceDocument?, [Diagnostic]) {
         let path = "content/" + relativePath
         var diagnostics: [Diagnostic] = []
-        let block: FrontMatterBlock
+        var block: FrontMatterBlock
         var matter = FrontMatter()
         do {
             block = try FrontMatterBlock.split(text, path: path)
@@ -53,6 +56,21 @@ extension SourceDocument {
             }
         } catch {
             return (nil, [error])
+        }
+        if block.yaml == nil,
+           let read = NotionProperties.read(block.body, firstLine: block.bodyFirstLine, path: path,
+                                            isNotionFile: FileName.hasNotionID(FileName.stem(relativePath.split(separator: "/").last.map(String.init) ?? "")),
+                                            options: properties) {
+            matter = read.matter
+            block.body = read.body
+            diagnostics += read.diagnostics
+        }
+        if block.yaml == nil, properties.enabled,
+           let row = database?.row(for: FileName.title(FileName.stem(relativePath.split(separator: "/").last.map(String.init) ?? ""))) {
+            for property in row.values {
+                NotionProperties.add(property.key, property.value, at: SourceLocation(path: row.path, line: row.line),
+                                     to: &matter, diagnostics: &diagnostics, options: properties)
+            }
         }
 
         func scalar(_ key: String) -> String? {
@@ -121,13 +139,6 @@ extension SourceDocument {
 
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(.warning(at: SourceLocation(path: path), "the file is empty: it makes a page with a title only"))
-        }
-        if date == nil, kind != .page, !diagnostics.contains(where: { $0.location == matter.locations["date"] }) {
-            // `date:` left empty says no more than no `date:` at all.
-            let empty = matter["date"] != nil
-            diagnostics.append(.warning(at: empty ? matter.location(of: "date", in: path) : SourceLocation(path: path),
-                                        (empty ? "no date: 'date:' is empty; write a date such as 2022-12-31 there" : "no date: add 'date:' to the front matter")
-                                            + " or a YYYY-MM-DD- prefix to the file name"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let document = SourceDocument(
@@ -200,6 +211,17 @@ public enum FileName {
         let prefix = String(stem.prefix(10))
         guard stem.dropFirst(10).first == "-" else { return nil }
         return DocumentDate(parsing: prefix)
+    }
+
+    /// Whether the stem ends in a Notion page id: ` 0123…cdef` (32 hex digits).
+    public static func hasNotionID(_ stem: String) -> Bool {
+        let hex = stem.suffix(32)
+        return hex.count == 32 && hex.allSatisfy(\.isHexDigit) && stem.dropLast(32).last.map { " -_".contains($0) } == true
+    }
+
+    /// The 32-hex Notion id at the end of a stem, lower-cased.
+    public static func notionID(_ stem: String) -> String? {
+        hasNotionID(stem) ? String(stem.suffix(32)).lowercased() : nil
     }
 
     /// The stem less a date prefix and a trailing Notion id (32 hex digits), trimmed.

@@ -10,10 +10,25 @@ public struct LinkTargets: Sendable, Hashable {
     /// The site's base path, `/blog` or "", put before every rewritten link.
     public var basePath: String
 
+    /// Pages by their Notion id (the 32 hex digits that end an exported file's name) → their URL:
+    /// a link between exported pages still lands when the pages were sorted into other folders.
+    public var notionPages: [String: String]
+
     public init(documents: [String: String] = [:], files: Set<String> = [], basePath: String = "") {
         self.documents = documents
         self.files = files
         self.basePath = basePath
+        var notionPages: [String: String] = [:]
+        for (path, url) in documents {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard let dot = name.lastIndex(of: ".") else { continue }
+            let stem = name[..<dot]
+            let hex = stem.suffix(32)
+            if hex.count == 32, hex.allSatisfy(\.isHexDigit), stem.dropLast(32).last.map({ " -_".contains($0) }) == true {
+                notionPages[hex.lowercased()] = url
+            }
+        }
+        self.notionPages = notionPages
     }
 
     /// How a link in the document at `folder` (under `content/`) is written in the output.
@@ -42,9 +57,21 @@ public struct LinkTargets: Sendable, Hashable {
         if files.contains(path) {
             return .rewritten(URLPath.encode(basePath + "/" + path) + fragment)
         }
+        if let page = notionPage(path) {
+            return .rewritten(URLPath.encode(basePath + page) + fragment)
+        }
         // A link to a file (it has an extension) should find one; `../about/` may mean a built URL.
         let name = path.split(separator: "/").last ?? ""
         return name.contains(".") ? .missing(path) : .unchanged
+    }
+
+    /// The page a link to an exported Notion page (`…/Page title 0123…cdef.md`) means, wherever it now is.
+    private func notionPage(_ path: String) -> String? {
+        guard !notionPages.isEmpty, path.hasSuffix(".md") else { return nil }
+        let stem = path.dropLast(3)
+        let hex = stem.suffix(32)
+        guard hex.count == 32, hex.allSatisfy(\.isHexDigit) else { return nil }
+        return notionPages[hex.lowercased()]
     }
 
     private func hasScheme(_ url: String) -> Bool {

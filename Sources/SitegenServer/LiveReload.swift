@@ -1,6 +1,6 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
+#if canImport(CMalloc)
+import CMalloc
 #endif
 
 /// What a rebuild tells the open pages.
@@ -73,17 +73,12 @@ public actor ReloadHub {
         Self.returnFreedMemory()
     }
 
-    /// glibc's `malloc_trim(0)`, looked up at run time: Swift's Glibc module leaves out `<malloc.h>`.
-    private static let returnFreedMemory: @Sendable () -> Void = {
-        #if canImport(Glibc)
-        typealias Trim = @convention(c) (Int) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-            let trim = unsafeBitCast(symbol, to: Trim.self)
-            return { _ = trim(0) }
-        }
+    /// glibc's `malloc_trim(0)`: freed memory back to the system.
+    private static func returnFreedMemory() {
+        #if canImport(CMalloc)
+        _ = malloc_trim(0)
         #endif
-        return {}
-    }()
+    }
 
     /// Sends `event` to every page, or with `only`, to the pages it picks by their output file
     /// (and to pages that never said which they are).

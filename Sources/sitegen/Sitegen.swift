@@ -6,7 +6,7 @@ struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "A static site generator for retrospective blogs.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Theme.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Theme.self, Init.self, Import.self]
     )
 
     /// Usage errors exit 2, build errors 1, as the README promises; ArgumentParser's own code for
