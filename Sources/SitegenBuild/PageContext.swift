@@ -16,158 +16,124 @@ struct PageContext: Sendable {
     /// A context whose summaries are made up front, on all cores.
     static func summarizing(_ site: Site) async -> PageContext {
         var context = PageContext(site: site)
-        let made = await Array(site.documents.indices).parallelMap { [context] index in SummaryTable.Entry(context.makeSummary(index)) }
-        context.summaries = SummaryTable(made.map(\.value))
+        context.summaries = SummaryTable(await Array(site.documents.indices).parallelMap { [context] index in context.makeSummary(index) })
         return context
     }
 
     func documentAt(_ index: Int) -> PageDocument { edits[index] ?? site.documents[index] }
 
     /// The `site` values, made per page: cheap, and it keeps this type a plain `Sendable` value.
-    var siteValues: [String: Any] {
+    var siteValues: SiteValues {
         let config = site.config
-        var values: [String: Any] = [
-            "title": config.title,
-            "language": config.language,
-            "base_path": config.basePath,
-            "home_url": link("/"),
-            "tags_url": link("/tags/"),
-            "posts_url": link("/posts/"),
-            "retrospectives_url": link("/retrospectives/"),
-            "archive_url": link("/archive/"),
-            "search_url": link("/search/"),
-            "feed_url": link("/feed.xml"),
-            "json_feed_url": link("/feed.json"),
-            "locale": SiteLanguage.isKorean(config.language) ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
-            "labels": Labels.forLanguage(config.language),
-            "params": config.params.mapValues(templateValue),
-        ]
-        values["description"] = config.description.nilIfEmpty
-        values["author"] = config.author.nilIfEmpty
-        values["base_url"] = config.baseURL.nilIfEmpty
-        if let comments = config.comments { values["comments"] = [comments.provider.rawValue: comments.settings] }
-        return values
+        return SiteValues(
+            title: config.title, description: config.description.nilIfEmpty, author: config.author.nilIfEmpty,
+            language: config.language, baseURL: config.baseURL.nilIfEmpty, basePath: config.basePath,
+            homeURL: link("/"), tagsURL: link("/tags/"), postsURL: link("/posts/"), retrospectivesURL: link("/retrospectives/"),
+            archiveURL: link("/archive/"), searchURL: link("/search/"), feedURL: link("/feed.xml"), jsonFeedURL: link("/feed.json"),
+            locale: SiteLanguage.isKorean(config.language) ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
+            labels: Labels.forLanguage(config.language), params: ParamValues(values: config.params),
+            comments: config.comments.map { [$0.provider.rawValue: $0.settings] })
     }
 
     /// The context of one document's own page.
-    func document(_ index: Int) -> [String: Any] {
-        var page = summary(index)
+    func document(_ index: Int) -> DocumentPageValues {
         let document = documentAt(index)
-        page["content"] = HTMLFragment(document.rendered.html, digest: document.rendered.digest)
-        // A body that carries its own table of contents gets no second one from the theme.
-        if !document.rendered.hasOwnTOC {
-            page["toc_html"] = document.rendered.tocHTML.nilIfEmpty
-            page["toc"] = document.rendered.toc.isEmpty ? nil : document.rendered.toc.map(tocValue)
-        }
-        page["title_id"] = document.rendered.titleID
         let matter = document.source.frontMatter
-        // Jekyll's switches: a comment widget where the site has one, a math renderer where asked.
-        page["comments"] = site.config.comments != nil && matter["comments"]?.flag == true
-        page["math"] = matter["use_math"]?.flag == true || matter["math"]?.flag == true
+        // A body that carries its own table of contents gets no second one from the theme.
+        let ownTOC = document.rendered.hasOwnTOC
+        var page = PageValues(
+            summary: summary(index),
+            content: HTMLFragment(document.rendered.html, digest: document.rendered.digest),
+            tocHTML: ownTOC ? nil : document.rendered.tocHTML.nilIfEmpty,
+            toc: ownTOC || document.rendered.toc.isEmpty ? nil : document.rendered.toc.map(tocValue),
+            titleID: document.rendered.titleID,
+            // Jekyll's switches: a comment widget where the site has one, a math renderer where asked.
+            comments: site.config.comments != nil && matter["comments"]?.flag == true,
+            math: matter["use_math"]?.flag == true || matter["math"]?.flag == true)
         if let links = site.retrospectiveLinks[index] { retrospectiveValues(index, links: links, into: &page) }
-        return ["site": siteValues, "page": page]
+        return DocumentPageValues(site: siteValues, page: page)
     }
 
     /// What a list shows of a document: title, url, date, tags, excerpt.
-    func summary(_ index: Int) -> [String: Any] {
+    func summary(_ index: Int) -> SummaryValues {
         if let summaries, edits[index] == nil { return summaries.values[index] }
         return makeSummary(index)
     }
 
-    func makeSummary(_ index: Int) -> [String: Any] {
+    func makeSummary(_ index: Int) -> SummaryValues {
         let document = documentAt(index)
         let matter = document.source.frontMatter
-        var page: [String: Any] = [
-            "title": document.title,
-            "url": link(document.url),
-            "kind": document.kind.rawValue,
-            "is_\(document.kind.rawValue)": true,
-            "params": matter.values.mapValues(templateValue),
-        ]
-        page["permalink"] = site.config.origin.isEmpty ? nil : site.config.origin + href(document.url, site.config)
-        page["subtitle"] = matter["subtitle"]?.scalarText?.nilIfEmpty
-        page["description"] = (matter["description"] ?? matter["summary"])?.scalarText?.nilIfEmpty
-        page["excerpt"] = document.rendered.excerptHTML.nilIfEmpty
         let statistics = document.rendered.statistics
-        page["word_count"] = count(statistics.wordCount)
-        page["reading_minutes"] = statistics.readingMinutes > 0 ? count(statistics.readingMinutes) : nil
-        if let date = document.date {
-            page["date"] = TemplateDate(year: date.year, month: date.month, day: date.day,
-                                        iso: date.rfc3339(defaultOffset: site.config.utcOffset), language: site.config.language)
-        }
-        if let period = document.period { page["period"] = periodValue(period) }
-        let tags = document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValue(site.tags[$0]) }
-        if !tags.isEmpty { page["tags"] = tags }
-        page["has_tags"] = !tags.isEmpty
-        return page
+        return SummaryValues(
+            title: document.title, url: link(document.url), kind: document.kind, params: ParamValues(values: matter.values),
+            permalink: site.config.origin.isEmpty ? nil : site.config.origin + href(document.url, site.config),
+            subtitle: matter["subtitle"]?.scalarText?.nilIfEmpty,
+            description: (matter["description"] ?? matter["summary"])?.scalarText?.nilIfEmpty,
+            excerpt: document.rendered.excerptHTML.nilIfEmpty,
+            wordCount: count(statistics.wordCount),
+            readingMinutes: statistics.readingMinutes > 0 ? count(statistics.readingMinutes) : nil,
+            date: document.date.map { date in
+                TemplateDate(year: date.year, month: date.month, day: date.day,
+                             iso: date.rfc3339(defaultOffset: site.config.utcOffset), language: site.config.language)
+            },
+            period: document.period.map(periodValue),
+            tags: document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValue(site.tags[$0]) })
     }
 
-    func tagValue(_ tag: TagGroup) -> [String: Any] {
-        ["name": tag.name, "slug": tag.slug, "url": link(tag.url), "count": count(tag.members.count)]
+    func tagValue(_ tag: TagGroup) -> TagValues {
+        TagValues(name: tag.name, slug: tag.slug, url: link(tag.url), count: count(tag.members.count))
     }
 
-    func list(title: String, members: [Int], pagination: Pagination, extra: [String: Any] = [:]) -> [String: Any] {
-        var page: [String: Any] = ["title": title, "url": link(pagination.url(of: pagination.current))]
-        for (key, value) in extra { page[key] = value }
-        var paginator: [String: Any] = ["current": pagination.current, "total": pagination.total]
-        if pagination.current > 1 { paginator["prev_url"] = link(pagination.url(of: pagination.current - 1)) }
-        if pagination.current < pagination.total { paginator["next_url"] = link(pagination.url(of: pagination.current + 1)) }
-        var context: [String: Any] = ["site": siteValues, "page": page]
-        let entries = members.map(summary)
-        if !entries.isEmpty { context["pages"] = entries }
-        context["has_pages"] = !entries.isEmpty
-        if pagination.total > 1 { context["pagination"] = paginator }
-        return context
+    func list(title: String, members: [Int], pagination: Pagination, isHome: Bool = false, tag: TagValues? = nil) -> ListValues {
+        var paginator = PaginationValues(current: pagination.current, total: pagination.total)
+        if pagination.current > 1 { paginator.prevURL = link(pagination.url(of: pagination.current - 1)) }
+        if pagination.current < pagination.total { paginator.nextURL = link(pagination.url(of: pagination.current + 1)) }
+        return ListValues(site: siteValues,
+                          page: ListPageValues(title: title, url: link(pagination.url(of: pagination.current)), isHome: isHome, tag: tag),
+                          pages: members.map(summary), pagination: pagination.total > 1 ? paginator : nil)
     }
 
-    func tagIndex() -> [String: Any] {
-        var context: [String: Any] = ["site": siteValues, "page": ["title": Labels.forLanguage(site.config.language)["all_tags"] ?? "Tags",
-                                                                    "url": link("/tags/")]]
-        if !site.tags.isEmpty { context["tags"] = site.tags.map(tagValue) }
-        context["has_tags"] = !site.tags.isEmpty
-        return context
+    func tagIndex() -> TagIndexValues {
+        TagIndexValues(site: siteValues, page: ListPageValues(title: labels["all_tags"] ?? "Tags", url: link("/tags/")),
+                       tags: site.tags.map(tagValue))
     }
 
     /// A retrospective's neighbours, its goals, and the goals it inherits.
-    func retrospectiveValues(_ index: Int, links: RetrospectiveLinks, into page: inout [String: Any]) {
-        let neighbour = { (other: Int?) -> [String: Any]? in other.map(self.reference) }
+    func retrospectiveValues(_ index: Int, links: RetrospectiveLinks, into page: inout PageValues) {
         // The overall neighbours are shown only where they differ from those of the same cadence.
-        page["previous"] = links.previous == links.previousSameCadence ? nil : neighbour(links.previous)
-        page["next"] = links.next == links.nextSameCadence ? nil : neighbour(links.next)
-        page["previous_same_cadence"] = neighbour(links.previousSameCadence)
-        page["next_same_cadence"] = neighbour(links.nextSameCadence)
-        page["year_ago"] = neighbour(links.yearAgo)
+        page.previous = links.previous == links.previousSameCadence ? nil : links.previous.map(reference)
+        page.next = links.next == links.nextSameCadence ? nil : links.next.map(reference)
+        page.previousSameCadence = links.previousSameCadence.map(reference)
+        page.nextSameCadence = links.nextSameCadence.map(reference)
+        page.yearAgo = links.yearAgo.map(reference)
         let goals = documentAt(index).goals
-        if !goals.isEmpty { page["goals"] = goals.map(goalValue) }
+        if !goals.isEmpty { page.goals = goals.map(goalValue) }
         if let earlier = links.previousSameCadence, !documentAt(earlier).goals.isEmpty {
             var inherited = reference(earlier)
-            inherited["items"] = documentAt(earlier).goals.map(goalValue)
-            page["previous_goals"] = inherited
+            inherited.items = documentAt(earlier).goals.map(goalValue)
+            page.previousGoals = inherited
         }
     }
 
-    /// What a link to another document needs: title, url, date, period.
-    func reference(_ index: Int) -> [String: Any] {
+    /// What a link to another document needs: title, url, period.
+    func reference(_ index: Int) -> ReferenceValues {
         let document = documentAt(index)
-        var value: [String: Any] = ["title": document.title, "url": link(document.url)]
-        if let period = document.period { value["period"] = periodValue(period) }
-        return value
+        return ReferenceValues(title: document.title, url: link(document.url), period: document.period.map(periodValue))
     }
 
-    func periodValue(_ period: Period) -> [String: Any] {
-        let labels = Labels.forLanguage(site.config.language)
-        return ["label": period.label(language: site.config.language), "text": period.description,
-                "cadence": period.cadence.rawValue, "cadence_label": labels["cadence_\(period.cadence.rawValue)"] ?? period.cadence.rawValue,
-                "start": period.startDay.isoDay, "end": period.endDay.isoDay]
+    func periodValue(_ period: Period) -> PeriodValues {
+        PeriodValues(label: period.label(language: site.config.language), text: period.description, cadence: period.cadence.rawValue,
+                     cadenceLabel: labels["cadence_\(period.cadence.rawValue)"] ?? period.cadence.rawValue,
+                     start: period.startDay.isoDay, end: period.endDay.isoDay)
     }
 
-    func goalValue(_ goal: Goal) -> [String: Any] {
-        ["text": goal.text, "done": goal.done]
+    func goalValue(_ goal: Goal) -> GoalValues {
+        GoalValues(text: goal.text, done: goal.done)
     }
 
     /// The context of the 404 page.
-    func notFound() -> [String: Any] {
-        ["site": siteValues, "page": ["title": Labels.forLanguage(site.config.language)["not_found"] ?? "Not found", "url": link("/404.html")]]
+    func notFound() -> PlainPageValues {
+        PlainPageValues(site: siteValues, page: ListPageValues(title: labels["not_found"] ?? "Not found", url: link("/404.html")))
     }
 
     func link(_ path: String) -> TemplateLink {
@@ -178,26 +144,17 @@ struct PageContext: Sendable {
         TemplateCount(value, language: site.config.language)
     }
 
-    private func tocValue(_ entry: TOCEntry) -> [String: Any] {
-        var value: [String: Any] = ["id": entry.id, "text": entry.text, "url": "#" + URLPath.encode(entry.id)]
-        if !entry.children.isEmpty { value["children"] = entry.children.map(tocValue) }
-        return value
+    private func tocValue(_ entry: TOCEntry) -> TOCValues {
+        TOCValues(id: entry.id, text: entry.text, url: "#" + URLPath.encode(entry.id),
+                  children: entry.children.isEmpty ? nil : entry.children.map(tocValue))
     }
 }
 
-/// Template values made once and then only read, by many tasks at once.
-final class SummaryTable: @unchecked Sendable {
-    // @unchecked: `values` is set in `init` and never changed; it holds plain values (strings,
-    // numbers, arrays and dictionaries of them, and our `Sendable` template types).
-    let values: [[String: Any]]
+/// Every document's summary, made once and then only read, by many tasks at once.
+struct SummaryTable: Sendable {
+    let values: [SummaryValues]
 
-    init(_ values: [[String: Any]]) { self.values = values }
-
-    /// One value carried out of a parallel task.
-    struct Entry: @unchecked Sendable {
-        let value: [String: Any]
-        init(_ value: [String: Any]) { self.value = value }
-    }
+    init(_ values: [SummaryValues]) { self.values = values }
 }
 
 /// A page of a paginated list: page 1 at the list's own URL, page N at `<list>page/N/`.
@@ -217,19 +174,6 @@ struct Pagination {
 /// An `href` for a site path: under the site's base path, percent-encoded.
 func href(_ path: String, _ config: SiteConfig) -> String {
     URLPath.encode(config.basePath + path)
-}
-
-/// A front matter value as templates take it.
-func templateValue(_ value: FrontMatterValue) -> Any {
-    switch value {
-    case .string(let s): return s
-    case .integer(let i): return i
-    case .number(_, let written): return written
-    case .bool(let b): return b
-    case .null: return Optional<String>.none as Any
-    case .list(let items): return items.map(templateValue)
-    case .map(let map): return map.mapValues(templateValue)
-    }
 }
 
 extension String {

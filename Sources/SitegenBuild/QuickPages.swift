@@ -41,7 +41,8 @@ extension SiteBuilder {
             guard let index = last.documentIndex[path],
                   case .success(let text) = ContentLoader.readText(last.options.root.appendingPathComponent(path), path: path)
             else { return [] }
-            let (parsed, diagnostics) = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)))
+            let (parsed, diagnostics) = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)),
+                                                             properties: site.config.notionProperties)
             let old = site.documents[index]
             guard let source = parsed, !diagnostics.hasErrors, source.digest != old.source.digest,
                   source.date == old.source.date, source.kind == old.source.kind, source.tags == old.source.tags,

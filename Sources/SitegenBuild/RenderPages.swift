@@ -110,13 +110,13 @@ enum RenderPages {
 
     /// What one job's page is made of: the values its template gets, or, for the JSON outputs, its bytes.
     enum Input {
-        case template(String, [String: Any])
+        case template(String, any TemplateValue)
         case bytes([UInt8])
     }
 
     /// `searchEntries` are the documents' entries of the search index, in site order, when kept.
     static func input(for job: Job, site: Site, context: PageContext, searchEntries: [[UInt8]]?) -> Input {
-        let values: [String: Any]
+        let values: any TemplateValue
         let perPage = site.config.postsPerPage
         switch job.subject {
         case .document(let index):
@@ -124,14 +124,13 @@ enum RenderPages {
         case .home(let number, let total):
             let members = Array(Pagination.members(site.entries, page: number, perPage: perPage))
             values = context.list(title: site.config.title, members: members,
-                                  pagination: Pagination(base: "/", current: number, total: total),
-                                  extra: ["is_home": true])
+                                  pagination: Pagination(base: "/", current: number, total: total), isHome: true)
         case .tag(let index, let number, let total):
             let tag = site.tags[index]
             let members = Array(Pagination.members(tag.members, page: number, perPage: perPage))
             values = context.list(title: tag.name, members: members,
                                   pagination: Pagination(base: tag.url, current: number, total: total),
-                                  extra: ["tag": context.tagValue(tag)])
+                                  tag: context.tagValue(tag))
         case .tagIndex:
             values = context.tagIndex()
         case .postList(let number, let total):

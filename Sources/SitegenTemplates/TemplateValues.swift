@@ -7,7 +7,7 @@ import SitegenCore
 /// A date: `{{page.date}}` is the localized day (`2022년 12월 31일`, `December 31, 2022`); its keys
 /// `iso`, `day`, `year`, `month`, `text`; transforms `long`, `short` (`2022.12.31`), `iso`, `day`,
 /// `year`, `month_name`.
-public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringConvertible {
+public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringConvertible, Sendable, Hashable {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -67,7 +67,7 @@ public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringC
 
 /// A number of things: `{{tag.count}}` is the number; transforms `posts` (`글 3편`, `3 posts`),
 /// `minutes` (`3분`, `3 min`), `words` (`1,200자`… `1,200 words`).
-public struct TemplateCount: MustacheTransformable, CustomStringConvertible {
+public struct TemplateCount: MustacheTransformable, CustomStringConvertible, Sendable, Hashable {
     public var value: Int
     public var language: String
 
@@ -103,7 +103,7 @@ public struct TemplateCount: MustacheTransformable, CustomStringConvertible {
 
 /// A link inside the site: `{{page.url}}` is the href (`/blog/posts/a/`, percent-encoded);
 /// the transform `absolute` gives it with the site's scheme and host, when `base_url` has them.
-public struct TemplateLink: MustacheTransformable, CustomStringConvertible {
+public struct TemplateLink: MustacheTransformable, CustomStringConvertible, Sendable, Hashable {
     public var href: String
     public var origin: String
 

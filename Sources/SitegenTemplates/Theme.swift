@@ -67,7 +67,7 @@ public struct Theme: Sendable {
     public func hasTemplate(_ name: String) -> Bool { templates[name] != nil }
 
     /// Renders the named template with `context`; nil when there is no such template.
-    public func render(_ name: String, context: [String: Any]) -> String? {
+    public func render(_ name: String, context: Any) -> String? {
         library.render(context, withTemplate: name)
     }
 }

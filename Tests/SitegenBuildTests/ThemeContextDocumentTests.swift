@@ -22,16 +22,16 @@ import Testing
         return names
     }
 
-    /// Every key path of the contexts of every kind of page of the fixture blog.
-    func contextPaths() async throws -> Set<String> {
+    /// Every key path of the contexts of every kind of page of the fixture blog, and every key the
+    /// value types answer (whether this fixture fills it or not).
+    func contextPaths() async throws -> (paths: Set<String>, keys: Set<String>) {
         let (source, _) = try await SiteBuilder.load(BuildOptions(root: Fixtures.site("blog"), output: URL(fileURLWithPath: "/nonexistent")))
         let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: false))
         let context = PageContext(site: site)
-        var contexts = site.documents.indices.map(context.document)
-        contexts.append(context.list(title: "home", members: site.entries, pagination: Pagination(base: "/", current: 2, total: 3),
-                                     extra: ["is_home": true]))
+        var contexts: [any TemplateValue] = site.documents.indices.map(context.document)
+        contexts.append(context.list(title: "home", members: site.entries, pagination: Pagination(base: "/", current: 2, total: 3), isHome: true))
         contexts.append(context.list(title: "tag", members: site.tags[0].members, pagination: Pagination(base: "/tags/x/", current: 1, total: 1),
-                                     extra: ["tag": context.tagValue(site.tags[0])]))
+                                     tag: context.tagValue(site.tags[0])))
         contexts.append(context.tagIndex())
         contexts.append(context.notFound())
         contexts.append(context.timeline())
@@ -41,21 +41,29 @@ import Testing
         contexts.append(context.sitemap(urls: ["/"]))
         contexts.append(context.robots())
         var paths = Set<String>()
-        for values in contexts { collect(values, prefix: "", into: &paths) }
-        return paths
+        var keys = Set<String>()
+        for values in contexts { collect(values, prefix: "", into: &paths, keys: &keys) }
+        return (paths, keys)
     }
 
-    func collect(_ value: Any, prefix: String, into paths: inout Set<String>) {
+    func collect(_ value: Any, prefix: String, into paths: inout Set<String>, keys: inout Set<String>) {
         if !prefix.isEmpty { paths.insert(prefix) }
         let join = { (key: String) in prefix.isEmpty ? key : "\(prefix).\(key)" }
         switch value {
-        case let map as [String: Any]:
-            for (key, child) in map { collect(child, prefix: join(key), into: &paths) }
+        case let typed as any TemplateValue:
+            for key in type(of: typed).keys {
+                keys.insert(key)
+                if let child = typed.child(named: key) { collect(child, prefix: join(key), into: &paths, keys: &keys) }
+            }
         case let map as [String: String]:
             for key in map.keys { paths.insert(join(key)) }
+        case let map as [String: [String: String]]:
+            for key in map.keys { paths.insert(join(key)) }
+        case let params as ParamValues:
+            for key in params.values.keys { paths.insert(join(key)) }
         case let list as [Any]:
             paths.insert(prefix + "[]")
-            for item in list { collect(item, prefix: prefix + "[]", into: &paths) }
+            for item in list { collect(item, prefix: prefix + "[]", into: &paths, keys: &keys) }
         case let date as TemplateDate:
             for key in ["iso", "day", "text", "year", "month", "month_name", "short", "long"] where date.child(named: key) != nil {
                 paths.insert(join(key))
@@ -68,10 +76,28 @@ import Testing
     @Test func everyDocumentedValueExists() async throws {
         let documented = try documentedNames()
         #expect(documented.count > 40, "the context tables were not found")
-        let paths = try await contextPaths()
+        let paths = try await contextPaths().paths
         for name in documented {
             let exists = paths.contains(name)
             #expect(exists, "themes/README.md documents `\(name)`, which no template context has")
+        }
+    }
+
+    /// The other way: a key added to a value type must be written in the context section, as a
+    /// name of its own (`page.title_id`) or as a key of one (`page.tags[]` … `name`, `slug`).
+    @Test func everyKeyTheValuesHaveIsDocumented() async throws {
+        let text = try String(contentsOf: Self.document, encoding: .utf8)
+        let section = try #require(text.range(of: "## The context")).upperBound
+        var mentioned = Set<String>()
+        for piece in text[section...].split(separator: "`").enumerated() where piece.offset % 2 == 1 {
+            for part in piece.element.split(whereSeparator: { $0 == "." || $0 == " " || $0 == "," }) {
+                mentioned.insert(part.replacingOccurrences(of: "[]", with: "").replacingOccurrences(of: "{{", with: "")
+                    .replacingOccurrences(of: "}}", with: "").replacingOccurrences(of: "#", with: "").replacingOccurrences(of: "/", with: ""))
+            }
+        }
+        let keys = try await contextPaths().keys
+        for key in keys.sorted() {
+            #expect(mentioned.contains(key), "the value key `\(key)` is not in themes/README.md's context section")
         }
     }
 
