@@ -81,9 +81,9 @@ let package = Package(
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
         .testTarget(
             name: "SitegenTemplatesTests",
-            dependencies: ["SitegenTemplates", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["SitegenTemplates", "SitegenTestSupport", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .testTarget(name: "SitegenServerTests", dependencies: ["SitegenServer", "SitegenBuild"]),
+        .testTarget(name: "SitegenServerTests", dependencies: ["SitegenServer", "SitegenBuild", "SitegenTestSupport"]),
         .testTarget(
             name: "SitegenImportTests",
             dependencies: ["SitegenImport", "SitegenBuild", "SitegenTestSupport", "sitegen", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

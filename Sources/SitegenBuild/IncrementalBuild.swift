@@ -96,7 +96,7 @@ extension SiteBuilder {
                 return OutputFile(path: paths[index], contents: .written)
             }
         } catch {
-            throw error as? BuildFailure ?? BuildFailure([])
+            throw BuildFailure.from(error, at: .whole(options.output.path), "cannot write the site")
         }
         // Pages that are not stale have the same fingerprint as in `previous`, so they are there.
         var made = jobs.indices.map { index in (previous.pages[paths[index]]?.file ?? OutputFile(path: paths[index], contents: .written), fingerprints[index], false) }
@@ -117,7 +117,7 @@ extension SiteBuilder {
                     return OutputFile(path: file.path, contents: .written)
                 }
             } catch {
-                throw error as? BuildFailure ?? BuildFailure([])
+                throw BuildFailure.from(error, at: .whole(options.output.path), "cannot write the site")
             }
         }
         for file in files where pages[file.path] == nil {

@@ -77,7 +77,13 @@ public enum NewDocument {
     private static func render(archetype: String, default template: String, values: [String: Any], root: URL) throws(BuildFailure) -> String {
         let custom = root.appendingPathComponent("archetypes/\(archetype).md")
         let path = FileManager.default.fileExists(atPath: custom.path) ? "archetypes/\(archetype).md" : nil
-        let text = path.flatMap { _ in FileManager.default.contents(atPath: custom.path) }.map { String(decoding: $0, as: UTF8.self) } ?? template
+        var text = template
+        if let path {
+            switch ContentLoader.readText(custom, path: path) {
+            case .success(let written): text = written
+            case .failure(let problem): throw BuildFailure([problem])
+            }
+        }
         do {
             // Markdown, not HTML: nothing is escaped.
             return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + text).render(values)

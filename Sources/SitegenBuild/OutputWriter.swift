@@ -87,7 +87,7 @@ public enum OutputWriter {
             try staging.commit()
         } catch {
             staging.discard()
-            throw error as? BuildFailure ?? BuildFailure([.error(at: .whole(output.path), "cannot write the site: \(error.localizedDescription)")])
+            throw BuildFailure.from(error, at: .whole(output.path), "cannot write the site")
         }
     }
 

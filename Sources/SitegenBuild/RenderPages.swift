@@ -84,9 +84,10 @@ enum RenderPages {
         return jobs
     }
 
-    /// A document's own page: its `layout`, else the template of its kind.
+    /// A document's own page: its `layout`, else the template of its kind (`post`, `retrospective`,
+    /// `page`) where the theme has one, else `document`, which the default theme draws all three with.
     static func documentJob(_ index: Int, _ document: PageDocument, theme: Theme) -> Result<Job, Diagnostic> {
-        var template = document.kind.rawValue
+        var template = theme.hasTemplate(document.kind.rawValue) ? document.kind.rawValue : "document"
         if let layout = document.source.frontMatter["layout"]?.scalarText, !layout.isEmpty {
             if isPageTemplate(layout, in: theme) {
                 template = layout
@@ -99,8 +100,8 @@ enum RenderPages {
         return .success(Job(template: template, subject: .document(index), url: document.url))
     }
 
-    /// Layout names Jekyll themes use for "the usual template of this kind".
-    static let jekyllGenericLayouts: Set<String> = ["default", "post", "page", "single", "none"]
+    /// Layout names that mean "the usual template of this kind": Jekyll themes' and sitegen's own kinds.
+    static let jekyllGenericLayouts: Set<String> = ["default", "post", "page", "single", "none", "retrospective"]
 
     static func isPageTemplate(_ name: String, in theme: Theme) -> Bool {
         theme.hasTemplate(name) && !name.contains("/") && name != "base" && name != "404"

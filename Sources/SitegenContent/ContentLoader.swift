@@ -42,19 +42,7 @@ public enum ContentLoader {
     /// Reads `site.yml` and every file under `content/` of the site at `root`; Markdown files whose
     /// stamp is the same as in `previous` are not read again.
     public static func load(root: URL, reusing previous: LoadCache = LoadCache()) async throws(BuildFailure) -> SiteSource {
-        var diagnostics: [Diagnostic] = []
-        var config = SiteConfig()
-        let configURL = root.appendingPathComponent("site.yml")
-        if FileManager.default.fileExists(atPath: configURL.path) {
-            switch readText(configURL, path: "site.yml") {
-            case .success(let text):
-                let (decoded, found) = SiteConfig.decode(yaml: text, path: "site.yml")
-                config = decoded
-                diagnostics += found
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-            }
-        }
+        var (config, diagnostics) = SiteConfigFile.read(root: root)
 
         let contentURL = root.appendingPathComponent("content")
         guard FileTree.isFolder(contentURL) else {

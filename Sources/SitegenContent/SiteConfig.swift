@@ -196,11 +196,16 @@ public struct CommentSettings: Sendable, Hashable {
     }
 }
 
-/// Reads `site.yml` alone, for commands that need a setting but not the site.
+/// Reads `site.yml` of the site at `root`: the settings (defaults where the file is missing or
+/// wrong) and every problem found, located. The load phase and the commands that need a setting
+/// but not the site read it here.
 public enum SiteConfigFile {
-    public static func read(root: URL) throws -> SiteConfig {
+    public static func read(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         let url = root.appendingPathComponent("site.yml")
-        guard let data = FileManager.default.contents(atPath: url.path) else { return SiteConfig() }
-        return SiteConfig.decode(yaml: String(decoding: data, as: UTF8.self), path: "site.yml").0
+        guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
+        switch ContentLoader.readText(url, path: "site.yml") {
+        case .success(let text): return SiteConfig.decode(yaml: text, path: "site.yml")
+        case .failure(let problem): return (SiteConfig(), [problem])
+        }
     }
 }

@@ -44,6 +44,14 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
+extension BuildFailure {
+    /// `error` as a build failure: itself when it is one, else one located error that says what it
+    /// was — never an empty list, which would report "failed with 0 errors".
+    public static func from(_ error: any Error, at location: SourceLocation, _ doing: String) -> BuildFailure {
+        error as? BuildFailure ?? BuildFailure([.error(at: location, "\(doing): \(error)")])
+    }
+}
+
 extension Array where Element == Diagnostic {
     /// Whether any of these stops the build.
     public var hasErrors: Bool { contains { $0.severity == .error } }

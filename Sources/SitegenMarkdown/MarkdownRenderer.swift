@@ -323,7 +323,7 @@ private final class Tree {
                 (title, titleID) = (text, id)
                 continue
             }
-            headings.append(Heading(level: level, id: id, text: text, line: Int(cmark_node_get_start_line(node))))
+            headings.append(Heading(level: level, id: id, text: text))
             if writeIDs {
                 var html = attributes ?? BlockAttributes()
                 html.id = id

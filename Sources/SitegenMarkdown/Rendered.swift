@@ -49,8 +49,6 @@ public struct Heading: Sendable, Hashable {
     public var id: String
     /// The heading's text without markup.
     public var text: String
-    /// The line of the body on which it stands (1-based).
-    public var line: Int
 }
 
 /// One entry of a table of contents, with the entries nested under it.

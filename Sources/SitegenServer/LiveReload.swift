@@ -90,7 +90,6 @@ public actor ReloadHub {
         }
     }
 
-    public var connected: Int { subscribers.count }
 
     /// Ends every stream, for shutdown.
     public func finishAll() {

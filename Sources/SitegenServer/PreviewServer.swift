@@ -44,12 +44,17 @@ public struct PreviewServer: Sendable {
         case portInUse(String, Int)
         case cannotListen(String)
 
-        public var description: String {
+        /// The failure as every other problem is told: located (at the option to change) and sorted like a compiler's.
+        public var diagnostic: Diagnostic {
             switch self {
-            case .portInUse(let host, let port): return "error: port \(port) on \(host) is in use: stop what runs there or choose another with --port"
-            case .cannotListen(let reason): return "error: cannot listen: \(reason)"
+            case .portInUse(let host, let port):
+                return .error(at: .whole("--port"), "port \(port) on \(host) is in use: stop what runs there or choose another with --port")
+            case .cannotListen(let reason):
+                return .error(at: .whole("--host"), "cannot listen: \(reason)")
             }
         }
+
+        public var description: String { diagnostic.description }
     }
 
     let options: Options

@@ -1,14 +1,12 @@
 import Mustache
 
-/// HTML made by the Markdown stage (a body, a table of contents), carried with a digest so that a
-/// rebuild can tell whether a page changed without reading the HTML again.
+/// HTML made by the Markdown stage (a body), written into a page as it is: `{{page.content}}`
+/// needs no triple braces.
 public struct HTMLFragment: MustacheCustomRenderable, CustomStringConvertible, Sendable {
     public var html: String
-    public var digest: Int
 
-    public init(_ html: String, digest: Int) {
+    public init(_ html: String) {
         self.html = html
-        self.digest = digest
     }
 
     public var renderText: String { html }

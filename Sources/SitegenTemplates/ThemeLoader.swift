@@ -79,22 +79,21 @@ public enum ThemeLoader {
     static func loadFolder(_ folder: URL, name: String, diagnostics: inout [Diagnostic]) -> ThemeLayer {
         var layer = ThemeLayer(name: name)
         let manifest = folder.appendingPathComponent("theme.yml")
-        if let data = FileManager.default.contents(atPath: manifest.path) {
-            let path = "themes/\(name)/theme.yml"
+        let path = "themes/\(name)/theme.yml"
+        if FileManager.default.fileExists(atPath: manifest.path) {
             do {
-                let matter = try FrontMatter.decode(yaml: String(decoding: data, as: UTF8.self), firstLine: 1, path: path)
+                let matter = try FrontMatter.decode(yaml: try ContentLoader.readText(manifest, path: path).get(), firstLine: 1, path: path)
                 if let parent = matter["extends"]?.scalarText, !parent.isEmpty { layer.parent = parent }
             } catch {
                 diagnostics.append(error)
             }
         }
         for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("templates")) where relative.hasSuffix(".mustache") {
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(.error(at: SourceLocation(path: "themes/\(name)/templates/\(relative)"), "cannot read this template"))
-                continue
+            let source = "themes/\(name)/templates/\(relative)"
+            switch ContentLoader.readText(url, path: source) {
+            case .success(let text): addTemplate(text, relative: relative, source: source, to: &layer, diagnostics: &diagnostics)
+            case .failure(let problem): diagnostics.append(problem)
             }
-            addTemplate(String(decoding: data, as: UTF8.self), relative: relative,
-                        source: "themes/\(name)/templates/\(relative)", to: &layer, diagnostics: &diagnostics)
         }
         for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("static")) {
             layer.staticFiles.append(StaticFile(path: relative, source: .file(url)))

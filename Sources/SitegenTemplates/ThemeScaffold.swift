@@ -13,7 +13,7 @@ public enum ThemeScaffold {
             throw BuildFailure([.error(at: .whole("themes/\(name)"), "there is already a theme folder here; choose another name")])
         }
         var defaultPost = ""
-        for (path, base64) in EmbeddedDefaultTheme.files where path == "templates/post.mustache" {
+        for (path, base64) in EmbeddedDefaultTheme.files where path == "templates/document.mustache" {
             defaultPost = Data(base64Encoded: base64).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
         let files: [(String, String)] = [
@@ -25,9 +25,10 @@ public enum ThemeScaffold {
 
                 """),
             ("templates/post.mustache", """
-                {{! The post page of the '\(name)' theme. It replaces templates/post.mustache of 'default';
-                    every other template still comes from 'default'. The values a template can use are
-                    listed in themes/README.md of the sitegen repository. }}
+                {{! The post page of the '\(name)' theme. Posts use it instead of templates/document.mustache
+                    of 'default' (retrospectives and pages still use that one, as every other template
+                    still comes from 'default'). The values a template can use are listed in
+                    themes/README.md of the sitegen repository. }}
                 \(defaultPost)
                 """),
             ("static/.keep", ""),

@@ -25,7 +25,9 @@ extension Sitegen {
                     guard let day = DocumentDate(parsing: date) else { throw ValidationError("'\(date)' is not a date: write YYYY-MM-DD") }
                     return day
                 }
-                let offset = (try? SiteConfigFile.read(root: root).utcOffset) ?? 0
+                let (config, problems) = SiteConfigFile.read(root: root)
+                Terminal.print(problems)
+                let offset = config.utcOffset
                 let seconds = Int(Date().timeIntervalSince1970) + offset
                 return DocumentDate(year: 1970, month: 1, day: 1).adding(days: seconds / 86_400)
             }

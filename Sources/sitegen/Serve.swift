@@ -43,7 +43,7 @@ extension Sitegen {
                     if open { Serve.openBrowser(url) }
                 })
             } catch let failure as PreviewServer.Failure {
-                Terminal.printError(failure.description)
+                Terminal.print([failure.diagnostic])
                 throw ExitCode.failure
             }
         }

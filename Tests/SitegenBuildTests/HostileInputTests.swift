@@ -297,16 +297,8 @@ import Testing
         // range of limits; the ones that starve the read must say so in those words.
         var said: [String] = []
         for limit in 4...16 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: prlimit)
-            process.arguments = ["--nofile=\(limit):\(limit)", SitegenBinary.url.path, "check"]
-            process.currentDirectoryURL = scratch.url
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let stderr = try SitegenBinary.launch(URL(fileURLWithPath: prlimit), ["--nofile=\(limit):\(limit)", SitegenBinary.url.path, "check"],
+                                                  in: scratch.url).stderr
             #expect(!stderr.contains("check its permissions"), "at \(limit) descriptors: \(stderr)")
             if stderr.contains("error: cannot read") { said.append(stderr) }
         }

@@ -24,7 +24,9 @@ import ZIPFoundation
         #expect(built.stderr.isEmpty, "every page, image and link should build without a word: \(built.stderr)")
         let checked = try SitegenBinary.run(["check"], in: site)
         #expect(checked.status == 0, "\(checked.stderr)")
-        try GoldenTree.compare(site, expected: Self.fixtures.appendingPathComponent("expected").appendingPathComponent(name))
+        // The default theme's own files are the blog golden test's business.
+        try GoldenTree.compare(site, expected: Self.fixtures.appendingPathComponent("expected").appendingPathComponent(name),
+                               ignoring: ["output/style.css", "output/search.js"])
     }
 
     @Test func theZipImportsAsItsFolderDoesAndTheWritersBytesAreUnchanged() throws {

@@ -24,11 +24,6 @@ import Testing
         #expect(rendered.html.contains("<h2 id=\"next-goals\">다음 목표</h2>"))
         #expect(rendered.headings.first?.text == "다음 목표")
     }
-
-    @Test func headingsRememberTheirLine() {
-        let rendered = MarkdownRenderer.render("intro\n\n## A\n\ntext\n\n## B\n")
-        #expect(rendered.headings.map(\.line) == [3, 7])
-    }
 }
 
 @Suite struct TitleTests {

@@ -1,6 +1,7 @@
 import Foundation
 import SitegenBuild
 @testable import SitegenServer
+import SitegenTestSupport
 import Testing
 
 @Suite struct PreviewSiteTests {
@@ -15,8 +16,8 @@ import Testing
     ])
 
     @Test func aCopiedFileReplacedByALinkAfterTheBuildIsNotServed() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-preview-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder()
+        let root = scratch.url.appendingPathComponent("site")
         let image = root.appendingPathComponent("content/images/cover.png")
         try FileManager.default.createDirectory(at: image.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data([0x89, 0x50, 0x4E, 0x47]).write(to: image)
@@ -31,8 +32,7 @@ import Testing
 
         // A folder on the way replaced by a link that leads out of the site: refused as well.
         try FileManager.default.removeItem(at: image.deletingLastPathComponent())
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-outside-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: outside) }
+        let outside = scratch.url.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try Data("secret".utf8).write(to: outside.appendingPathComponent("cover.png"))
         try FileManager.default.createSymbolicLink(atPath: image.deletingLastPathComponent().path, withDestinationPath: outside.path)

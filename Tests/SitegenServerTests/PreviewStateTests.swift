@@ -1,15 +1,17 @@
 import Foundation
 import SitegenBuild
 @testable import SitegenServer
+import SitegenTestSupport
 import Testing
 
 /// The order of a quick page and a full rebuild's site: what was saved last stays served.
 @Suite struct PreviewStateTests {
-    let root: URL
+    let scratch: ScratchFolder
+    var root: URL { scratch.url }
     let post = "content/posts/2024-05-01-hello.md"
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-state-\(UUID().uuidString)")
+        scratch = try ScratchFolder()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
         try write(title: "처음 제목")
         try Data("---\ntitle: 다른 글\ndate: 2024-04-01\n---\n본문\n".utf8).write(to: root.appendingPathComponent("content/posts/2024-04-01-other.md"))

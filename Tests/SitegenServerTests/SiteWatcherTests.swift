@@ -1,12 +1,14 @@
 import Foundation
 @testable import SitegenServer
+import SitegenTestSupport
 import Testing
 
 @Suite(.serialized) struct SiteWatcherTests {
-    func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-watch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
-        return url
+    /// A site folder with `content/posts/`, removed when the test ends.
+    func folder() throws -> ScratchFolder {
+        let scratch = try ScratchFolder()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
+        return scratch
     }
 
     func next(_ watcher: SiteWatcher, within seconds: Double = 3) async -> Set<String>? {
@@ -26,8 +28,8 @@ import Testing
     }
 
     @Test func aLoopingFolderLinkIsSkippedAndEditsStillShow() async throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try folder()
+        let root = scratch.url
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/posts/up").path, withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/self").path, withDestinationPath: ".")
         // Before, the watcher followed `up` forever and no edit was ever reported.
@@ -42,8 +44,8 @@ import Testing
 
     @Test(arguments: [false, true])
     func aBurstOfWritesIsOneBatch(polling: Bool) async throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try folder()
+        let root = scratch.url
         let watcher = SiteWatcher(root: root, debounce: 0.2)
         watcher.start(pollingOnly: polling)
         defer { watcher.stop() }
@@ -61,8 +63,8 @@ import Testing
     }
 
     @Test func newFoldersAreWatchedToo() async throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try folder()
+        let root = scratch.url
         let watcher = SiteWatcher(root: root, debounce: 0.1)
         watcher.start()
         defer { watcher.stop() }
@@ -75,8 +77,8 @@ import Testing
     }
 
     @Test func siteYmlCountsButOtherRootFilesDoNot() async throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try folder()
+        let root = scratch.url
         let watcher = SiteWatcher(root: root, debounce: 0.1)
         watcher.start()
         defer { watcher.stop() }

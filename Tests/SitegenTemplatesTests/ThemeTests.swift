@@ -2,35 +2,18 @@ import Foundation
 import SitegenCore
 import Mustache
 import SitegenTemplates
+import SitegenTestSupport
 import Testing
-
-/// A scratch site folder removed when the test ends.
-final class ScratchSite {
-    let root: URL
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-theme-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: root) }
-}
 
 @Suite struct ThemeTests {
     @Test func theBuiltInDefaultWorksWithoutAThemesFolder() throws {
-        let site = try ScratchSite()
-        let theme = try ThemeLoader.load(name: "default", siteRoot: site.root)
-        for name in ["base", "home", "post", "retrospective", "page", "tag", "tags"] {
+        let site = try ScratchFolder()
+        let theme = try ThemeLoader.load(name: "default", siteRoot: site.url)
+        for name in ["base", "home", "document", "tag", "tags"] {
             #expect(theme.hasTemplate(name), "missing \(name)")
         }
         #expect(theme.staticFiles.contains { $0.path == "style.css" })
-        let html = theme.render("post", context: ["site": ["title": "사이트", "language": "ko"],
+        let html = theme.render("document", context: ["site": ["title": "사이트", "language": "ko"],
                                                   "page": ["title": "<script>x</script>", "content": "<p>본문</p>"]])
         #expect(html?.contains("&lt;script&gt;x&lt;/script&gt;") == true)
         #expect(html?.contains("<p>본문</p>") == true)
@@ -38,22 +21,22 @@ final class ScratchSite {
     }
 
     @Test func aThemeOverridesOnlyWhatItHas() throws {
-        let site = try ScratchSite()
+        let site = try ScratchFolder()
         try site.write("themes/mine/theme.yml", "name: mine\nextends: default\n")
         try site.write("themes/mine/templates/post.mustache", "MINE {{page.title}}")
         try site.write("themes/mine/static/extra.css", "body{}")
-        let theme = try ThemeLoader.load(name: "mine", siteRoot: site.root)
+        let theme = try ThemeLoader.load(name: "mine", siteRoot: site.url)
         #expect(theme.chain == ["mine", "default"])
         #expect(theme.render("post", context: ["page": ["title": "A"]]) == "MINE A")
-        #expect(theme.render("page", context: ["page": ["title": "A"]])?.contains("<!DOCTYPE html>") == true)
+        #expect(theme.render("document", context: ["page": ["title": "A"]])?.contains("<!DOCTYPE html>") == true)
         #expect(Set(theme.staticFiles.map(\.path)).isSuperset(of: ["extra.css", "style.css"]))
     }
 
     @Test func aBrokenTemplateIsLocatedInItsFile() throws {
-        let site = try ScratchSite()
+        let site = try ScratchFolder()
         try site.write("themes/broken/templates/post.mustache", "line one\n{{#page}}\n{{title}}\n{{/pages}}\n")
         #expect {
-            try ThemeLoader.load(name: "broken", siteRoot: site.root)
+            try ThemeLoader.load(name: "broken", siteRoot: site.url)
         } throws: { error in
             guard let failure = error as? BuildFailure, let first = failure.errors.first else { return false }
             return first.location.path == "themes/broken/templates/post.mustache" && first.location.line == 4
@@ -62,10 +45,10 @@ final class ScratchSite {
     }
 
     @Test func anUnknownThemeIsNamed() throws {
-        let site = try ScratchSite()
+        let site = try ScratchFolder()
         try site.write("themes/other/theme.yml", "name: other\n")
         #expect {
-            try ThemeLoader.load(name: "missing", siteRoot: site.root)
+            try ThemeLoader.load(name: "missing", siteRoot: site.url)
         } throws: { error in
             (error as? BuildFailure)?.description == "site.yml:1:1: error: unknown theme 'missing': no folder themes/missing/ (themes here: other)"
         }
@@ -74,10 +57,10 @@ final class ScratchSite {
 
 @Suite struct PartialCheckTests {
     @Test func anUnknownPartialIsLocated() throws {
-        let site = try ScratchSite()
+        let site = try ScratchFolder()
         try site.write("themes/mine/templates/post.mustache", "{{<base}}\n{{$content}}\n  {{> partials/sidebar}}\n{{/content}}\n{{/base}}\n")
         #expect {
-            try ThemeLoader.load(name: "mine", siteRoot: site.root)
+            try ThemeLoader.load(name: "mine", siteRoot: site.url)
         } throws: { error in
             (error as? BuildFailure)?.errors.first?.description
                 == "themes/mine/templates/post.mustache:3:3: error: unknown partial 'partials/sidebar': no templates/partials/sidebar.mustache in the theme or its parents"
@@ -85,9 +68,9 @@ final class ScratchSite {
     }
 
     @Test func aPartialFromTheParentIsFound() throws {
-        let site = try ScratchSite()
+        let site = try ScratchFolder()
         try site.write("themes/mine/templates/post.mustache", "{{> partials/meta}}")
-        #expect(throws: Never.self) { try ThemeLoader.load(name: "mine", siteRoot: site.root) }
+        #expect(throws: Never.self) { try ThemeLoader.load(name: "mine", siteRoot: site.url) }
     }
 }
 
