@@ -5,6 +5,8 @@ Usage: generate.py N OUT_DIR [--seed S]
   OUT_DIR/sitegen/  content/posts, content/retrospectives, site.yml
   OUT_DIR/hugo/     content/posts, content/retrospectives, hugo.toml, layouts/ (post pages with a TOC,
                     tag pages, a tag index and a paginated home list, as the sitegen default theme does)
+  OUT_DIR/hugo-lean/  the same content (contentDir), lists of titles without summaries, as many Hugo
+                    themes have them: the cheaper Hugo build, so results show the range
 Posts and retrospectives are 4-8 KB of mixed Korean and English with headings carrying punctuation,
 nested lists, blockquotes, code, tables, raw HTML blocks and links; 1-4 tags from a pool of 60.
 """
@@ -101,11 +103,14 @@ def main():
     with open(os.path.join(sitegen, "site.yml"), "w") as f:
         f.write("title: 벤치마크\nlanguage: ko\nbase_url: https://example.com/\nposts_per_page: 10\n")
     write_hugo_site(hugo)
+    write_hugo_site(os.path.join(out, "hugo-lean"), lean=True)
 
 
-def write_hugo_site(root):
+def write_hugo_site(root, lean=False):
+    os.makedirs(root, exist_ok=True)
     with open(os.path.join(root, "hugo.toml"), "w") as f:
-        f.write('baseURL = "https://example.com/"\nlanguageCode = "ko"\ntitle = "벤치마크"\n'
+        f.write(('contentDir = "../hugo/content"\n' if lean else '') +
+                'baseURL = "https://example.com/"\nlanguageCode = "ko"\ntitle = "벤치마크"\n'
                 'disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]\n[pagination]\n  pagerSize = 10\n'
                 '[markup.goldmark.renderer]\n  unsafe = true\n[markup.tableOfContents]\n  startLevel = 2\n  endLevel = 3\n'
                 '[taxonomies]\n  tag = "tags"\n')
@@ -118,7 +123,7 @@ def write_hugo_site(root):
               '<ul>{{ range .Params.tags }}<li><a href="{{ "/tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>'
               '<nav class="toc">{{ .TableOfContents }}</nav><div>{{ .Content }}</div></article>{{ end }}\n')
     entries = ('{{ range .Paginator.Pages }}<li><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>'
-               '<p>{{ .Summary }}</p></li>{{ end }}')
+               + ('' if lean else '<p>{{ .Summary }}</p>') + '</li>{{ end }}')
     list_ = '{{ define "main" }}<h1>{{ .Title }}</h1><ol>' + entries + '</ol>{{ end }}\n'
     terms = ('{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}'
              '<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n')

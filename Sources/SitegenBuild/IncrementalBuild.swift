@@ -76,7 +76,7 @@ extension SiteBuilder {
         // made first, so that no core is left waiting on one of them at the end.
         let stale = jobs.indices.filter { previous.pages[paths[$0]]?.fingerprint != fingerprints[$0] }
             .sorted { (jobs[$0].subject.isSiteWide ? 0 : 1, $0) < (jobs[$1].subject.isSiteWide ? 0 : 1, $1) }
-        let context = stale.count > site.documents.count / 4 ? await PageContext.summarizing(site) : PageContext(site: site)
+        let context = stale.count > site.documents.count / 4 ? await PageContext.summarizing(site, theme: theme) : PageContext(site: site, theme: theme)
         // A build that keeps nothing writes the search index in one go; `serve` keeps each document's entry.
         let searchEntries = staging == nil ? await searchEntries(site, digests: digests, cache: previous.searchEntries) : []
         let searchBytes = staging == nil ? searchEntries.map(\.bytes) : nil

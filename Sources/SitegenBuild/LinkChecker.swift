@@ -35,7 +35,7 @@ public enum LinkChecker {
 
     static func problem(with link: String, on page: String, ids: [String: Set<String>], files: Set<String>, basePath: String) -> String? {
         let value = decodeEntities(link)
-        if value.isEmpty || value.hasPrefix("//") || hasScheme(value) { return nil }
+        if value.isEmpty || value.hasPrefix("//") || URLPath.hasScheme(value) { return nil }
         var path = Substring(value)
         var fragment: Substring = ""
         if let hash = path.firstIndex(of: "#") {
@@ -68,13 +68,7 @@ public enum LinkChecker {
 
     /// The output file a site path names: the file itself, or the `index.html` of a folder.
     static func resolve(_ sitePath: String, ids: [String: Set<String>], files: Set<String>) -> String? {
-        var parts: [Substring] = []
-        for part in sitePath.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { if parts.popLast() == nil { return nil }; continue }
-            parts.append(part)
-        }
-        let joined = parts.joined(separator: "/")
+        guard let joined = URLPath.resolvingDots(sitePath)?.joined(separator: "/") else { return nil }
         let candidates = sitePath.hasSuffix("/") || joined.isEmpty
             ? [joined.isEmpty ? "index.html" : joined + "/index.html"]
             : [joined, joined + "/index.html"]
@@ -105,12 +99,6 @@ public enum LinkChecker {
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
-    }
-
-    private static func hasScheme(_ value: String) -> Bool {
-        guard let colon = value.firstIndex(of: ":") else { return false }
-        let scheme = value[..<colon]
-        return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
     }
 
     private static func decodeEntities(_ value: String) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import SitegenContent
 import SitegenCore
+import SitegenTemplates
 
 /// Writes the start of a new retrospective or post, as `sitegen new` does.
 public enum NewDocument {
@@ -40,7 +41,8 @@ public enum NewDocument {
         let week = Period.isoWeek(of: today)
         let period = requested ?? Period(.weekly, year: week.year, first: week.week)
         let korean = SiteLanguage.isKorean(source.config.language)
-        let labels = Labels.forLanguage(source.config.language)
+        let labels = try ThemeLoader.load(name: source.config.theme, siteRoot: root, requestedAt: source.config.themeLocation)
+            .labels(for: source.config.language)
 
         var values: [String: Any] = [
             "title": korean ? "\(period.label(language: "ko")) 회고" : "Retrospective: \(period.label(language: "en"))",

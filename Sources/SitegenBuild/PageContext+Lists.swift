@@ -4,7 +4,6 @@ import SitegenTemplates
 
 /// Contexts of the generated pages beyond the plain lists: timeline, archive, search, feeds, sitemap.
 extension PageContext {
-    var labels: [String: String] { Labels.forLanguage(site.config.language) }
 
     /// `/retrospectives/`: years, newest first, each with its calendar and entries.
     func timeline() -> TimelineValues {

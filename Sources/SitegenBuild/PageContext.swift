@@ -7,15 +7,23 @@ import SitegenTemplates
 /// left out so that `{{#key}}` sections test for presence.
 struct PageContext: Sendable {
     let site: Site
+    /// The theme's words in the site's language (`site.labels`).
+    let labels: [String: String]
     /// Documents to show in place of the site's own, by index: `quickPages` edits one without copying the site.
     var edits: [Int: PageDocument] = [:]
     /// Every document's summary, made once when many pages are made: a document is listed on
     /// the home page, the post list, its tag pages, the archive and the feeds.
     var summaries: SummaryTable?
 
+    init(site: Site, theme: Theme, edits: [Int: PageDocument] = [:]) {
+        self.site = site
+        self.labels = theme.labels(for: site.config.language)
+        self.edits = edits
+    }
+
     /// A context whose summaries are made up front, on all cores.
-    static func summarizing(_ site: Site) async -> PageContext {
-        var context = PageContext(site: site)
+    static func summarizing(_ site: Site, theme: Theme) async -> PageContext {
+        var context = PageContext(site: site, theme: theme)
         context.summaries = SummaryTable(await Array(site.documents.indices).parallelMap { [context] index in context.makeSummary(index) })
         return context
     }
@@ -31,7 +39,7 @@ struct PageContext: Sendable {
             homeURL: link("/"), tagsURL: link("/tags/"), postsURL: link("/posts/"), retrospectivesURL: link("/retrospectives/"),
             archiveURL: link("/archive/"), searchURL: link("/search/"), feedURL: link("/feed.xml"), jsonFeedURL: link("/feed.json"),
             locale: SiteLanguage.isKorean(config.language) ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
-            labels: Labels.forLanguage(config.language), params: ParamValues(values: config.params),
+            labels: labels, params: ParamValues(values: config.params),
             comments: config.comments.map { [$0.provider.rawValue: $0.settings] })
     }
 

@@ -55,7 +55,7 @@ extension SiteBuilder {
             edits[index] = document
             edits[index]?.tagSlugs = old.tagSlugs
         }
-        let context = PageContext(site: site, edits: edits)
+        let context = PageContext(site: site, theme: last.theme, edits: edits)
         return edits.keys.sorted().compactMap { index -> OutputFile? in
             guard let document = edits[index], case .success(let job) = RenderPages.documentJob(index, document, theme: last.theme),
                   case .template(let template, let values) = RenderPages.input(for: job, site: site, context: context, searchEntries: nil),

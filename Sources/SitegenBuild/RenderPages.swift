@@ -136,7 +136,7 @@ enum RenderPages {
             values = context.tagIndex()
         case .postList(let number, let total):
             let members = Array(Pagination.members(site.posts, page: number, perPage: perPage))
-            values = context.list(title: Labels.forLanguage(site.config.language)["all_posts"] ?? "Posts", members: members,
+            values = context.list(title: context.labels["all_posts"] ?? "Posts", members: members,
                                   pagination: Pagination(base: "/posts/", current: number, total: total))
         case .notFound:
             values = context.notFound()

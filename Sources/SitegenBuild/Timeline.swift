@@ -30,7 +30,7 @@ struct Timeline {
         let weekly = periods.filter { $0.cadence == .weekly }
         return (1...Period(.weekly, year: year, first: 1).weeksInYear).map { week in
             let covered = weekly.contains { $0.covers(week: week, of: year) }
-            return CalendarCellValues(x: (week - 1) * (weekCell + 1), filled: covered, level: covered ? 4 : 0,
+            return CalendarCellValues(x: (week - 1) * (weekCell + 1), width: weekCell, filled: covered, level: covered ? 4 : 0,
                                       label: Period(.weekly, year: year, first: week).label(language: language))
         }
     }
@@ -42,7 +42,7 @@ struct Timeline {
         return (1...12).map { month in
             let cell = Period(.monthly, year: year, first: month)
             let count = shorter.count { $0.startDay <= cell.endDay && cell.startDay <= $0.endDay }
-            return CalendarCellValues(x: (month - 1) * (monthCell + 2), filled: count > 0, level: min(count, 4),
+            return CalendarCellValues(x: (month - 1) * (monthCell + 2), width: monthCell, filled: count > 0, level: min(count, 4),
                                       label: cell.label(language: language))
         }
     }

@@ -113,8 +113,7 @@ enum NotionDate {
     }
 
     private static func format(_ date: DocumentDate) -> String {
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(date.year)-\(pad(date.month))-\(pad(date.day)) \(pad(date.hour)):\(pad(date.minute))"
+        date.isoDay + String(format: " %02d:%02d", date.hour, date.minute)
     }
 
     /// `2024년 9월 30일`, `2024년 9월 30일 오후 10:00`, `2024년 9월 30일 22:00`.
@@ -131,7 +130,7 @@ enum NotionDate {
         return make(year: year, month: month, day: day, time: rest.first.map(String.init), afternoon: afternoon, extra: rest.count)
     }
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let months = MonthNames.english.map { $0.lowercased() }
 
     /// `September 30, 2024`, `Sep 30, 2024 10:00 PM`.
     private static func english(_ text: String) -> String? {

@@ -112,8 +112,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         isoWeek(of: DocumentDate(year: year, month: 12, day: 28)).week
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
+    static let monthNames = MonthNames.english
 }
 
 extension DocumentDate {

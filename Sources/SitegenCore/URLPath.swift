@@ -37,6 +37,28 @@ public enum URLPath {
         return String(validating: bytes, as: UTF8.self)
     }
 
+    /// Whether a link starts with a URL scheme (`https:`, `mailto:`, `javascript:`): it leaves the site.
+    public static func hasScheme(_ link: String) -> Bool {
+        guard let colon = link.firstIndex(of: ":") else { return false }
+        let scheme = link[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    }
+
+    /// The segments of `path` with every `.` and `..` worked out (`posts/../images/a.png` →
+    /// `["images", "a.png"]`); nil when a `..` would climb above the first segment.
+    public static func resolvingDots(_ path: String) -> [Substring]? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                if parts.popLast() == nil { return nil }
+            default: parts.append(part)
+            }
+        }
+        return parts
+    }
+
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

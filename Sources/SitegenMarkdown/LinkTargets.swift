@@ -41,7 +41,7 @@ public struct LinkTargets: Sendable, Hashable {
     }
 
     public func resolve(_ url: String, from folder: String) -> Resolution {
-        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.hasPrefix("?"), !hasScheme(url) else { return .unchanged }
+        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.hasPrefix("?"), !URLPath.hasScheme(url) else { return .unchanged }
         var target = Substring(url)
         var fragment = ""
         if let hash = target.firstIndex(of: "#") {
@@ -74,24 +74,8 @@ public struct LinkTargets: Sendable, Hashable {
         return notionPages[hex.lowercased()]
     }
 
-    private func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-    }
-
     /// `posts` + `../images/a.png` → `images/a.png`; nil when it climbs out of `content/`.
     static func join(_ folder: String, _ relative: String) -> String? {
-        var parts = folder.split(separator: "/").map(String.init)
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.joined(separator: "/")
+        URLPath.resolvingDots(folder + "/" + relative)?.joined(separator: "/")
     }
 }

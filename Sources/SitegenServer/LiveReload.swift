@@ -102,6 +102,10 @@ public actor ReloadHub {
 enum LiveReload {
     static let eventsPath = "/__sitegen/events"
 
+    /// The error overlay, as the script draws it on a broken save and as a page served while the site is broken has it.
+    static let overlayStyle = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0b0e;color:#ffdcdc;border:2px solid #f85149;border-radius:8px;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap"
+    static let overlayHeading = "sitegen: the last change did not build"
+
     static let script = """
         <script id="sitegen-live-reload">
         (() => {
@@ -123,8 +127,8 @@ enum LiveReload {
             const overlay = document.createElement("pre");
             overlay.id = overlayId;
             overlay.setAttribute("role", "alert");
-            overlay.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0b0e;color:#ffdcdc;border:2px solid #f85149;border-radius:8px;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
-            overlay.textContent = "sitegen: the last change did not build\\n\\n" + event.data;
+            overlay.style.cssText = "\(overlayStyle)";
+            overlay.textContent = "\(overlayHeading)\\n\\n" + event.data;
             document.body.append(overlay);
           });
         })();
@@ -138,7 +142,7 @@ enum LiveReload {
         var addition = script
         if let error {
             let escaped = error.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            addition = "<pre id=\"sitegen-error-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;margin:0;padding:1rem;background:#2b0b0e;color:#ffdcdc;white-space:pre-wrap\">sitegen: the last change did not build\n\n\(escaped)</pre>\n" + addition
+            addition = "<pre id=\"sitegen-error-overlay\" role=\"alert\" style=\"\(overlayStyle)\">\(overlayHeading)\n\n\(escaped)</pre>\n" + addition
         }
         if let close = text.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
             text.insert(contentsOf: addition, at: close.lowerBound)

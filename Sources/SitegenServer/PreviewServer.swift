@@ -32,7 +32,8 @@ public struct PreviewServer: Sendable {
         }
 
         var address: String { host.contains(":") ? "[\(host)]" : host }
-        var url: String { "http://\(address):\(port)/" }
+        /// The preview's address, as the browser opens it.
+        public var url: String { "http://\(address):\(port)/" }
 
         /// The build serves at the preview's own address, whatever `base_url` says, so every link works here.
         var build: BuildOptions {

@@ -1,4 +1,5 @@
 import Mustache
+import SitegenContent
 import SitegenCore
 
 /// Values templates format themselves, through Mustache transforms: `{{short(page.date)}}`,
@@ -30,7 +31,7 @@ public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringC
     }
 
     public var short: String { "\(year).\(pad(month)).\(pad(day))" }
-    public var isoDay: String { "\(year)-\(pad(month))-\(pad(day))" }
+    public var isoDay: String { DocumentDate(year: year, month: month, day: day).isoDay }
     public var monthName: String { isKorean ? "\(month)월" : Self.monthNames[month - 1] }
     public var description: String { long }
 
@@ -61,8 +62,7 @@ public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringC
 
     private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
+    static let monthNames = MonthNames.english
 }
 
 /// A number of things: `{{tag.count}}` is the number; transforms `posts` (`글 3편`, `3 posts`),

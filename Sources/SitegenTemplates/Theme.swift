@@ -25,6 +25,8 @@ public struct Theme: Sendable {
     /// For each template, a digest of its text and of every partial and parent it reaches: when it
     /// is unchanged, so is every page that template renders from the same values.
     public var digests: [String: Int]
+    /// The theme's words by language (`i18n/ko.yml` …), a child theme's keys over its parents'.
+    public var labels: [String: [String: String]]
     let library: MustacheLibrary
 
     init(chain: [String], layers: [ThemeLayer]) {
@@ -32,7 +34,9 @@ public struct Theme: Sendable {
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: String] = [:]
         var statics: [String: StaticFile] = [:]
+        var labels: [String: [String: String]] = [:]
         for layer in layers.reversed() {
+            for (language, words) in layer.labels { labels[language, default: [:]].merge(words) { _, child in child } }
             for (name, template) in layer.templates {
                 templates[name] = template
                 sources[name] = layer.templateSources[name]
@@ -43,6 +47,7 @@ public struct Theme: Sendable {
         self.templates = templates
         self.templateSources = sources
         self.staticFiles = statics.values.sorted { $0.path < $1.path }
+        self.labels = labels
         self.library = MustacheLibrary(templates: templates)
         var digests: [String: Int] = [:]
         for name in templates.keys {
@@ -54,6 +59,11 @@ public struct Theme: Sendable {
                 }
             }
             var hasher = Hasher()
+            // A page shows the theme's words too: a changed word changes every page.
+            for language in labels.keys.sorted() {
+                hasher.combine(language)
+                for key in labels[language, default: [:]].keys.sorted() { hasher.combine(key); hasher.combine(labels[language]?[key]) }
+            }
             for reachedName in reached.sorted() {
                 hasher.combine(reachedName)
                 hasher.combine(templates[reachedName]?.description ?? "")
@@ -61,6 +71,16 @@ public struct Theme: Sendable {
             digests[name] = hasher.finalize()
         }
         self.digests = digests
+    }
+
+    /// The words for a site in `language`: `ko-KR` takes `ko-kr.yml`, else `ko.yml`; a language the
+    /// theme has no words for takes English's. Keys the language lacks come from English too.
+    public func labels(for language: String) -> [String: String] {
+        let code = language.lowercased().replacingOccurrences(of: "_", with: "-")
+        let base = String(code.prefix { $0 != "-" })
+        let english = labels["en"] ?? [:]
+        let own = labels[code] ?? labels[base] ?? [:]
+        return english.merging(own) { _, own in own }
     }
 
     /// Whether the theme has a template of that name (`post`, `partials/tags`).

@@ -10,6 +10,8 @@ struct ThemeLayer {
     var templates: [String: MustacheTemplate] = [:]
     var templateSources: [String: String] = [:]
     var staticFiles: [StaticFile] = []
+    /// `i18n/LANG.yml`: the theme's words by language, then key.
+    var labels: [String: [String: String]] = [:]
 }
 
 /// Finds a theme and its parents under `themes/`, with the built-in default beneath them all.
@@ -98,7 +100,33 @@ public enum ThemeLoader {
         for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("static")) {
             layer.staticFiles.append(StaticFile(path: relative, source: .file(url)))
         }
+        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("i18n")) where relative.hasSuffix(".yml") {
+            let source = "themes/\(name)/i18n/\(relative)"
+            switch ContentLoader.readText(url, path: source) {
+            case .success(let text): addLabels(text, file: relative, source: source, to: &layer, diagnostics: &diagnostics)
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
         return layer
+    }
+
+    /// One `i18n/LANG.yml`: a mapping of label keys to words.
+    static func addLabels(_ text: String, file: String, source: String, to layer: inout ThemeLayer, diagnostics: inout [Diagnostic]) {
+        let language = String(file.dropLast(4)).lowercased()
+        do {
+            let matter = try FrontMatter.decode(yaml: text, firstLine: 1, path: source)
+            var words: [String: String] = [:]
+            for (key, value) in matter.values {
+                guard let word = value.scalarText else {
+                    diagnostics.append(.error(at: matter.location(of: key, in: source), "the label '\(key)' must be text, found \(value.kindName)"))
+                    continue
+                }
+                words[key] = word
+            }
+            layer.labels[language, default: [:]].merge(words) { _, new in new }
+        } catch {
+            diagnostics.append(error)
+        }
     }
 
     /// The theme compiled into the binary from `themes/default`.
@@ -111,6 +139,9 @@ public enum ThemeLoader {
                             source: "(built-in default theme)/\(path)", to: &layer, diagnostics: &diagnostics)
             } else if path.hasPrefix("static/") {
                 layer.staticFiles.append(StaticFile(path: String(path.dropFirst("static/".count)), source: .bytes([UInt8](data))))
+            } else if path.hasPrefix("i18n/"), path.hasSuffix(".yml") {
+                addLabels(String(decoding: data, as: UTF8.self), file: String(path.dropFirst("i18n/".count)),
+                          source: "(built-in default theme)/\(path)", to: &layer, diagnostics: &diagnostics)
             }
         }
         return layer

@@ -37,7 +37,7 @@ extension Sitegen {
             let server = PreviewServer(options: options) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
-            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+            let url = options.url
             do {
                 try await server.run(onReady: { [open] in
                     if open { Serve.openBrowser(url) }

@@ -160,4 +160,18 @@ import Testing
         #expect(run.stdout == "content/posts/2026-11-22-첫-글-시작.md\n", "\(run.stderr)")
         #expect(try scratch.read("content/posts/2026-11-22-첫-글-시작.md").hasPrefix("---\ntitle: \"첫 글: 시작\"\ndate: 2026-11-22\n"))
     }
+
+    @Test func aJapaneseSiteTakesItsWordsFromTheThemesI18nFile() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site.yml", "title: 日記\nlanguage: ja\ntheme: nihongo\n")
+        try scratch.write("themes/nihongo/theme.yml", "extends: default\n")
+        try scratch.write("themes/nihongo/i18n/ja.yml", "toc: \"目次\"\nhome: \"ホーム\"\n")
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: 一日目\n---\n\n## 朝\n\n## 夜\n")
+        let run = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try scratch.read("output/posts/a/index.html")
+        #expect(page.contains("<h2>目次</h2>"), "the theme's Japanese word")
+        #expect(page.contains("<html lang=\"ja\">"))
+        #expect(page.contains(">Archive<"), "a word ja.yml lacks comes from English")
+    }
 }

@@ -25,9 +25,9 @@ import Testing
     /// Every key path of the contexts of every kind of page of the fixture blog, and every key the
     /// value types answer (whether this fixture fills it or not).
     func contextPaths() async throws -> (paths: Set<String>, keys: Set<String>) {
-        let (source, _) = try await SiteBuilder.load(BuildOptions(root: Fixtures.site("blog"), output: URL(fileURLWithPath: "/nonexistent")))
+        let (source, theme) = try await SiteBuilder.load(BuildOptions(root: Fixtures.site("blog"), output: URL(fileURLWithPath: "/nonexistent")))
         let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: false))
-        let context = PageContext(site: site)
+        let context = PageContext(site: site, theme: theme)
         var contexts: [any TemplateValue] = site.documents.indices.map(context.document)
         contexts.append(context.list(title: "home", members: site.entries, pagination: Pagination(base: "/", current: 2, total: 3), isHome: true))
         contexts.append(context.list(title: "tag", members: site.tags[0].members, pagination: Pagination(base: "/tags/x/", current: 1, total: 1),

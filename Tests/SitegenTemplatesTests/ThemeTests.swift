@@ -97,4 +97,32 @@ import Testing
         #expect(try render("{{minutes(n)}} {{posts(n)}} {{posts(big)}} {{grouped(big)}}", context) == "3분 글 3편 12,345 posts 12,345")
         #expect(try render("{{u}} {{absolute(u)}}", context) == "/blog/posts/a/ https://user.github.io/blog/posts/a/")
     }
+
+    @Test func wordsComeFromTheThemesI18nFilesAndAChildChangesOnlyWhatItHas() throws {
+        let site = try ScratchFolder()
+        try site.write("themes/mine/theme.yml", "extends: default\n")
+        try site.write("themes/mine/i18n/ja.yml", "toc: \"目次\"\ntags: \"タグ\"\n")
+        try site.write("themes/mine/i18n/ko.yml", "toc: \"차례\"\n")
+        let theme = try ThemeLoader.load(name: "mine", siteRoot: site.url)
+        let japanese = theme.labels(for: "ja")
+        #expect(japanese["toc"] == "目次" && japanese["tags"] == "タグ")
+        #expect(japanese["archive"] == "Archive", "a key Japanese lacks comes from English")
+        let korean = theme.labels(for: "ko-KR")
+        #expect(korean["toc"] == "차례")
+        #expect(korean["archive"] == "아카이브", "the parent's other Korean words stay")
+        #expect(theme.labels(for: "fr")["toc"] == "Contents")
+        let plain = try ThemeLoader.load(name: "default", siteRoot: site.url)
+        #expect(plain.digests["document"] != theme.digests["document"], "changed words change the pages that show them")
+    }
+
+    @Test func aLabelThatIsNotTextIsALocatedError() throws {
+        let site = try ScratchFolder()
+        try site.write("themes/mine/i18n/ko.yml", "toc: [a, b]\n")
+        #expect(throws: BuildFailure.self) { try ThemeLoader.load(name: "mine", siteRoot: site.url) }
+        do {
+            _ = try ThemeLoader.load(name: "mine", siteRoot: site.url)
+        } catch {
+            #expect(error.errors.first?.description == "themes/mine/i18n/ko.yml:1:6: error: the label 'toc' must be text, found a list")
+        }
+    }
 }

@@ -101,15 +101,17 @@ struct PlainPageValues: TemplateValue {
 /// One cell of the timeline's calendar.
 struct CalendarCellValues: TemplateValue {
     var x: Int
+    var width: Int
     var filled: Bool
     var level: Int
     var label: String
 
-    static let keys = ["x", "filled", "level", "label"]
+    static let keys = ["x", "width", "filled", "level", "label"]
 
     func child(named name: String) -> Any? {
         switch name {
         case "x": return x
+        case "width": return width
         case "filled": return filled
         case "level": return level
         case "label": return label
