@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import SitegenContent
 import SitegenCore
 
 /// The write phase: the site goes into a staging folder beside the output, and replaces the output
@@ -36,8 +37,8 @@ public enum OutputWriter {
         if site.path == target.path || site.path.hasPrefix(target.path == "/" ? "/" : target.path + "/") {
             throw refuse("it holds the site itself (\(site.path)), which a build would replace")
         }
-        for own in ["content", "themes", "site.yml"] where FileManager.default.fileExists(atPath: target.appendingPathComponent(own).path) {
-            throw refuse("it holds '\(own)', so it looks like a site root, not an output folder")
+        if let own = siteRootSign(in: target) {
+            throw refuse("it holds \(own), so it looks like a site root, not an output folder")
         }
         for read in ["content", "themes"] {
             let folder = site.appendingPathComponent(read).path
@@ -49,6 +50,43 @@ public enum OutputWriter {
             throw refuse("\(locked) is not writable by this user, so the old site could not be removed after the new one is in place")
         }
         return target
+    }
+
+    /// What in `folder` says it is a site's root, not a built site: Markdown under `content/` (a build
+    /// renders Markdown and never copies it), or, in a folder sitegen did not make, a `site.yml` or a
+    /// `themes/` folder. A built site may hold `content/` or `themes/` folders of its own pages.
+    static func siteRootSign(in folder: URL) -> String? {
+        if let markdown = firstMarkdownFile(in: folder.appendingPathComponent("content").path, budget: 10_000) {
+            return "'content/\(markdown)'"
+        }
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: folder.appendingPathComponent(marker).path) else { return nil }
+        for own in ["site.yml", "themes"] where manager.fileExists(atPath: folder.appendingPathComponent(own).path) {
+            return "'\(own)'"
+        }
+        return nil
+    }
+
+    /// The path (below `path`) of a Markdown file, looking at no more than `budget` entries.
+    private static func firstMarkdownFile(in path: String, budget: Int) -> String? {
+        var remaining = budget
+        func search(_ directory: String, _ relative: String) -> String? {
+            guard let handle = opendir(directory) else { return nil }
+            defer { closedir(handle) }
+            while let entry = readdir(handle), remaining > 0 {
+                remaining -= 1
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasPrefix(".") { continue }
+                let shown = relative.isEmpty ? name : relative + "/" + name
+                if entry.pointee.d_type == DT_DIR {
+                    if let found = search(directory + "/" + name, shown) { return found }
+                } else if ContentLoader.markdownExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                    return shown
+                }
+            }
+            return nil
+        }
+        return search(path, "")
     }
 
     /// The path with every symbolic link resolved, for a path that may not exist yet (its nearest existing folder is resolved).

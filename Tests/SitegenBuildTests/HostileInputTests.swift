@@ -53,8 +53,22 @@ import Testing
         try scratch.write("other/.sitegen-output", "")
         let other = try SitegenBinary.run(["build", "--output", "other"], in: scratch.url)
         #expect(other.status == 1)
-        #expect(other.stderr.contains("it holds 'content', so it looks like a site root"), "\(other.stderr)")
+        #expect(other.stderr.contains("it holds 'content/posts/b.md', so it looks like a site root"), "\(other.stderr)")
         #expect(scratch.exists("other/content/posts/b.md"))
+    }
+
+    @Test func aBuiltSiteWithPagesInContentOrThemesFoldersIsStillItsOwnOutput() throws {
+        // Pages under content/themes/ and content/content/ become output/themes/ and output/content/:
+        // the next build must still replace that output.
+        let scratch = try ScratchFolder()
+        try scratch.write("content/themes/dark-mode.md", "# 다크 모드 테마\n")
+        try scratch.write("content/content/guide.md", "# 글쓰기 안내\n")
+        try scratch.write("content/posts/2024-01-01-a.md", "# A\n")
+        for _ in 0..<2 {
+            let run = try SitegenBinary.run(["build"], in: scratch.url)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(scratch.exists("output/themes/dark-mode/index.html") && scratch.exists("output/content/guide/index.html"))
     }
 
     @Test func anOutputFolderInsideContentIsRefused() throws {
