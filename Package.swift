@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "SitegenTestSupport", path: "Tests/SitegenTestSupport"),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
-        .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
+        .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SitegenTemplatesTests",
             dependencies: ["SitegenTemplates", "SitegenTestSupport", .product(name: "Mustache", package: "swift-mustache")]

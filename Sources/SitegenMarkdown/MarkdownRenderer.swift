@@ -89,6 +89,23 @@ public enum MarkdownRenderer {
             plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks)
     }
 
+    /// What libcmark-gfm alone makes of `markdown`, with the extensions and options a site renders
+    /// with: our passes (heading ids, attribute lines, links, markers) must not change standard
+    /// Markdown, and the CommonMark/GFM spec test holds them to this.
+    public static func libraryHTML(_ markdown: String, allowsRawHTML: Bool = true) -> String {
+        precondition(extensionsRegistered)
+        let options = cmarkOptions(MarkdownOptions(allowsRawHTML: allowsRawHTML))
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        cmark_parser_feed(parser, markdown, markdown.utf8.count)
+        guard let document = inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return "" }
+        defer { cmark_node_free(document) }
+        return takeString(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
+    }
+
     /// Copies and frees a string cmark allocated.
     fileprivate static func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
         guard let pointer else { return "" }

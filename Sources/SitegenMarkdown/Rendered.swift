@@ -29,7 +29,7 @@ public struct MarkdownOptions: Sendable {
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",
-                linkTargets: LinkTargets? = nil, pageHref: String? = nil, goalHeadings: [String] = []) {
+                linkTargets: LinkTargets? = nil, pageHref: String? = nil, goalHeadings: [String] = [], allowsRawHTML: Bool = true) {
         self.frontMatterTitle = frontMatterTitle
         self.fileTitle = fileTitle
         self.excerptSeparator = excerptSeparator
@@ -40,6 +40,7 @@ public struct MarkdownOptions: Sendable {
         self.linkTargets = linkTargets
         self.pageHref = pageHref
         self.goalHeadings = goalHeadings
+        self.allowsRawHTML = allowsRawHTML
     }
 }
 
