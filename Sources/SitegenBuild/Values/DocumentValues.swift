@@ -3,12 +3,27 @@ import SitegenContent
 import SitegenCore
 import SitegenTemplates
 
-/// The typed values templates see. Each type answers Mustache's lookups by name (`child(named:)`)
-/// and lists its names in `keys`, which `themes/README.md` documents (a test holds the two
-/// together). A value that is missing is `nil`, so `{{#key}}` tests for presence.
+/// The typed values templates see. Each type lists its fields once, a name and how to read it:
+/// Mustache's lookups (`child(named:)`) and the theme contract (`keys`, which `themes/README.md`
+/// documents; a test holds the two together) both come from that list. A value that is missing is
+/// `nil`, so `{{#key}}` tests for presence.
 protocol TemplateValue: MustacheParent, Sendable {
-    /// Every name `child(named:)` answers, as the theme contract documents them.
+    typealias Field = (name: String, value: @Sendable (Self) -> Any?)
+    static var fields: [Field] { get }
+    /// Every name `child(named:)` answers.
     static var keys: [String] { get }
+}
+
+extension TemplateValue {
+    static var keys: [String] { fields.map(\.name) }
+
+    /// The field called `name` of `value`: nil when there is no such field or it holds nothing.
+    static func value(named name: String, of value: Self) -> Any? {
+        for field in fields where field.name == name { return field.value(value) }
+        return nil
+    }
+
+    func child(named name: String) -> Any? { Self.value(named: name, of: self) }
 }
 
 /// `site`: on every page.
@@ -25,32 +40,26 @@ struct SiteValues: TemplateValue {
     var params: ParamValues
     var comments: [String: [String: String]]?
 
-    static let keys = ["title", "description", "author", "language", "base_url", "base_path", "home_url", "tags_url", "posts_url",
-                       "retrospectives_url", "archive_url", "search_url", "feed_url", "json_feed_url", "locale", "labels", "params", "comments"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "description": return description
-        case "author": return author
-        case "language": return language
-        case "base_url": return baseURL
-        case "base_path": return basePath
-        case "home_url": return homeURL
-        case "tags_url": return tagsURL
-        case "posts_url": return postsURL
-        case "retrospectives_url": return retrospectivesURL
-        case "archive_url": return archiveURL
-        case "search_url": return searchURL
-        case "feed_url": return feedURL
-        case "json_feed_url": return jsonFeedURL
-        case "locale": return locale
-        case "labels": return labels
-        case "params": return params
-        case "comments": return comments
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("title", { $0.title }),
+        ("description", { $0.description }),
+        ("author", { $0.author }),
+        ("language", { $0.language }),
+        ("base_url", { $0.baseURL }),
+        ("base_path", { $0.basePath }),
+        ("home_url", { $0.homeURL }),
+        ("tags_url", { $0.tagsURL }),
+        ("posts_url", { $0.postsURL }),
+        ("retrospectives_url", { $0.retrospectivesURL }),
+        ("archive_url", { $0.archiveURL }),
+        ("search_url", { $0.searchURL }),
+        ("feed_url", { $0.feedURL }),
+        ("json_feed_url", { $0.jsonFeedURL }),
+        ("locale", { $0.locale }),
+        ("labels", { $0.labels }),
+        ("params", { $0.params }),
+        ("comments", { $0.comments }),
+    ]
 }
 
 /// Front matter or `params:` values as templates take them: text, numbers as written, flags, lists, mappings.
@@ -81,17 +90,12 @@ struct TagValues: TemplateValue {
     var url: TemplateLink
     var count: TemplateCount
 
-    static let keys = ["name", "slug", "url", "count"]
-
-    func child(named key: String) -> Any? {
-        switch key {
-        case "name": return name
-        case "slug": return slug
-        case "url": return url
-        case "count": return count
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("name", { $0.name }),
+        ("slug", { $0.slug }),
+        ("url", { $0.url }),
+        ("count", { $0.count }),
+    ]
 }
 
 /// A retrospective's period.
@@ -103,19 +107,14 @@ struct PeriodValues: TemplateValue {
     var start: String
     var end: String
 
-    static let keys = ["label", "text", "cadence", "cadence_label", "start", "end"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": return label
-        case "text": return text
-        case "cadence": return cadence
-        case "cadence_label": return cadenceLabel
-        case "start": return start
-        case "end": return end
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("label", { $0.label }),
+        ("text", { $0.text }),
+        ("cadence", { $0.cadence }),
+        ("cadence_label", { $0.cadenceLabel }),
+        ("start", { $0.start }),
+        ("end", { $0.end }),
+    ]
 }
 
 /// A goal of a retrospective.
@@ -123,15 +122,10 @@ struct GoalValues: TemplateValue {
     var text: String
     var done: Bool
 
-    static let keys = ["text", "done"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": return text
-        case "done": return done
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("text", { $0.text }),
+        ("done", { $0.done }),
+    ]
 }
 
 /// An entry of a table of contents, with the entries under it.
@@ -141,17 +135,12 @@ struct TOCValues: TemplateValue {
     var url: String
     var children: [TOCValues]?
 
-    static let keys = ["id", "text", "url", "children"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": return id
-        case "text": return text
-        case "url": return url
-        case "children": return children
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("id", { $0.id }),
+        ("text", { $0.text }),
+        ("url", { $0.url }),
+        ("children", { $0.children }),
+    ]
 }
 
 /// A link to another document: a retrospective's neighbours, and the one whose goals it inherits (with `items`).
@@ -161,17 +150,12 @@ struct ReferenceValues: TemplateValue {
     var period: PeriodValues?
     var items: [GoalValues]?
 
-    static let keys = ["title", "url", "period", "items"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "url": return url
-        case "period": return period
-        case "items": return items
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("title", { $0.title }),
+        ("url", { $0.url }),
+        ("period", { $0.period }),
+        ("items", { $0.items }),
+    ]
 }
 
 /// What a list shows of a document (`pages[]`, `entries[]`), and the start of its own page's values.
@@ -190,31 +174,25 @@ struct SummaryValues: TemplateValue {
     var period: PeriodValues?
     var tags: [TagValues]
 
-    static let keys = ["title", "url", "kind", "is_post", "is_retrospective", "is_page", "params", "permalink", "subtitle",
-                       "description", "excerpt", "word_count", "reading_minutes", "date", "period", "tags", "has_tags"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "url": return url
-        case "kind": return kind.rawValue
-        case "is_post": return kind == .post ? true : nil
-        case "is_retrospective": return kind == .retrospective ? true : nil
-        case "is_page": return kind == .page ? true : nil
-        case "params": return params
-        case "permalink": return permalink
-        case "subtitle": return subtitle
-        case "description": return description
-        case "excerpt": return excerpt
-        case "word_count": return wordCount
-        case "reading_minutes": return readingMinutes
-        case "date": return date
-        case "period": return period
-        case "tags": return tags.isEmpty ? nil : tags
-        case "has_tags": return !tags.isEmpty
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("title", { $0.title }),
+        ("url", { $0.url }),
+        ("kind", { $0.kind.rawValue }),
+        ("is_post", { $0.kind == .post ? true : nil }),
+        ("is_retrospective", { $0.kind == .retrospective ? true : nil }),
+        ("is_page", { $0.kind == .page ? true : nil }),
+        ("params", { $0.params }),
+        ("permalink", { $0.permalink }),
+        ("subtitle", { $0.subtitle }),
+        ("description", { $0.description }),
+        ("excerpt", { $0.excerpt }),
+        ("word_count", { $0.wordCount }),
+        ("reading_minutes", { $0.readingMinutes }),
+        ("date", { $0.date }),
+        ("period", { $0.period }),
+        ("tags", { $0.tags.isEmpty ? nil : $0.tags }),
+        ("has_tags", { !$0.tags.isEmpty }),
+    ]
 }
 
 /// `page` on a document's own page: its summary, and its body, table of contents and retrospective links.
@@ -230,26 +208,27 @@ struct PageValues: TemplateValue {
     var goals: [GoalValues]?
     var previousGoals: ReferenceValues?
 
-    static let keys = SummaryValues.keys + ["content", "toc_html", "toc", "title_id", "comments", "math", "previous", "next",
-                                            "previous_same_cadence", "next_same_cadence", "year_ago", "goals", "previous_goals"]
+    static let fields: [Field] = [
+        ("content", { $0.content }),
+        ("toc_html", { $0.tocHTML }),
+        ("toc", { $0.toc }),
+        ("title_id", { $0.titleID }),
+        ("comments", { $0.comments }),
+        ("math", { $0.math }),
+        ("previous", { $0.previous }),
+        ("next", { $0.next }),
+        ("previous_same_cadence", { $0.previousSameCadence }),
+        ("next_same_cadence", { $0.nextSameCadence }),
+        ("year_ago", { $0.yearAgo }),
+        ("goals", { $0.goals }),
+        ("previous_goals", { $0.previousGoals }),
+    ]
+
+    /// Its own fields, and its summary's.
+    static var keys: [String] { SummaryValues.keys + fields.map(\.name) }
 
     func child(named name: String) -> Any? {
-        switch name {
-        case "content": return content
-        case "toc_html": return tocHTML
-        case "toc": return toc
-        case "title_id": return titleID
-        case "comments": return comments
-        case "math": return math
-        case "previous": return previous
-        case "next": return next
-        case "previous_same_cadence": return previousSameCadence
-        case "next_same_cadence": return nextSameCadence
-        case "year_ago": return yearAgo
-        case "goals": return goals
-        case "previous_goals": return previousGoals
-        default: return summary.child(named: name)
-        }
+        Self.value(named: name, of: self) ?? summary.child(named: name)
     }
 }
 
@@ -258,13 +237,8 @@ struct DocumentPageValues: TemplateValue {
     var site: SiteValues
     var page: PageValues
 
-    static let keys = ["site", "page"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "page": return page
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("site", { $0.site }),
+        ("page", { $0.page }),
+    ]
 }

@@ -8,18 +8,13 @@ struct ListPageValues: TemplateValue {
     var tag: TagValues?
     var indexURL: TemplateLink?
 
-    static let keys = ["title", "url", "is_home", "tag", "index_url"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "url": return url
-        case "is_home": return isHome ? true : nil
-        case "tag": return tag
-        case "index_url": return indexURL
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("title", { $0.title }),
+        ("url", { $0.url }),
+        ("is_home", { $0.isHome ? true : nil }),
+        ("tag", { $0.tag }),
+        ("index_url", { $0.indexURL }),
+    ]
 }
 
 /// Where a paginated list stands.
@@ -29,17 +24,12 @@ struct PaginationValues: TemplateValue {
     var prevURL: TemplateLink?
     var nextURL: TemplateLink?
 
-    static let keys = ["current", "total", "prev_url", "next_url"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "current": return current
-        case "total": return total
-        case "prev_url": return prevURL
-        case "next_url": return nextURL
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("current", { $0.current }),
+        ("total", { $0.total }),
+        ("prev_url", { $0.prevURL }),
+        ("next_url", { $0.nextURL }),
+    ]
 }
 
 /// The context of `home`, `list` and `tag`.
@@ -49,18 +39,13 @@ struct ListValues: TemplateValue {
     var pages: [SummaryValues]
     var pagination: PaginationValues?
 
-    static let keys = ["site", "page", "pages", "has_pages", "pagination"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "page": return page
-        case "pages": return pages.isEmpty ? nil : pages
-        case "has_pages": return !pages.isEmpty
-        case "pagination": return pagination
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("site", { $0.site }),
+        ("page", { $0.page }),
+        ("pages", { $0.pages.isEmpty ? nil : $0.pages }),
+        ("has_pages", { !$0.pages.isEmpty }),
+        ("pagination", { $0.pagination }),
+    ]
 }
 
 /// The context of `tags`, the tag index.
@@ -69,17 +54,12 @@ struct TagIndexValues: TemplateValue {
     var page: ListPageValues
     var tags: [TagValues]
 
-    static let keys = ["site", "page", "tags", "has_tags"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "page": return page
-        case "tags": return tags.isEmpty ? nil : tags
-        case "has_tags": return !tags.isEmpty
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("site", { $0.site }),
+        ("page", { $0.page }),
+        ("tags", { $0.tags.isEmpty ? nil : $0.tags }),
+        ("has_tags", { !$0.tags.isEmpty }),
+    ]
 }
 
 /// A page with no values of its own beyond `site` and `page`: search, 404.
@@ -87,15 +67,10 @@ struct PlainPageValues: TemplateValue {
     var site: SiteValues
     var page: ListPageValues
 
-    static let keys = ["site", "page"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "page": return page
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("site", { $0.site }),
+        ("page", { $0.page }),
+    ]
 }
 
 /// One cell of the timeline's calendar.
@@ -106,18 +81,13 @@ struct CalendarCellValues: TemplateValue {
     var level: Int
     var label: String
 
-    static let keys = ["x", "width", "filled", "level", "label"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "x": return x
-        case "width": return width
-        case "filled": return filled
-        case "level": return level
-        case "label": return label
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("x", { $0.x }),
+        ("width", { $0.width }),
+        ("filled", { $0.filled }),
+        ("level", { $0.level }),
+        ("label", { $0.label }),
+    ]
 }
 
 /// A year of the timeline.
@@ -129,19 +99,14 @@ struct TimelineYearValues: TemplateValue {
     var months: [CalendarCellValues]?
     var weeksWidth: Int?
 
-    static let keys = ["year", "label", "entries", "weeks", "months", "weeks_width"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "year": return year
-        case "label": return label
-        case "entries": return entries
-        case "weeks": return weeks
-        case "months": return months
-        case "weeks_width": return weeksWidth
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("year", { $0.year }),
+        ("label", { $0.label }),
+        ("entries", { $0.entries }),
+        ("weeks", { $0.weeks }),
+        ("months", { $0.months }),
+        ("weeks_width", { $0.weeksWidth }),
+    ]
 }
 
 /// The context of `retrospectives`, the timeline.
@@ -150,17 +115,12 @@ struct TimelineValues: TemplateValue {
     var page: ListPageValues
     var years: [TimelineYearValues]
 
-    static let keys = ["site", "page", "years", "has_years"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "page": return page
-        case "years": return years.isEmpty ? nil : years
-        case "has_years": return !years.isEmpty
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("site", { $0.site }),
+        ("page", { $0.page }),
+        ("years", { $0.years.isEmpty ? nil : $0.years }),
+        ("has_years", { !$0.years.isEmpty }),
+    ]
 }
 
 /// A month of the archive.
@@ -169,16 +129,11 @@ struct ArchiveMonthValues: TemplateValue {
     var label: String
     var pages: [SummaryValues]
 
-    static let keys = ["month", "label", "pages"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "month": return month
-        case "label": return label
-        case "pages": return pages
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("month", { $0.month }),
+        ("label", { $0.label }),
+        ("pages", { $0.pages }),
+    ]
 }
 
 /// A year of the archive.
@@ -186,15 +141,10 @@ struct ArchiveYearValues: TemplateValue {
     var year: Int
     var months: [ArchiveMonthValues]
 
-    static let keys = ["year", "months"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "year": return year
-        case "months": return months
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("year", { $0.year }),
+        ("months", { $0.months }),
+    ]
 }
 
 /// The context of `archive`.
@@ -204,18 +154,13 @@ struct ArchiveValues: TemplateValue {
     var years: [ArchiveYearValues]
     var undated: [SummaryValues]
 
-    static let keys = ["site", "page", "years", "undated", "has_undated"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "page": return page
-        case "years": return years.isEmpty ? nil : years
-        case "undated": return undated.isEmpty ? nil : undated
-        case "has_undated": return !undated.isEmpty
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("site", { $0.site }),
+        ("page", { $0.page }),
+        ("years", { $0.years.isEmpty ? nil : $0.years }),
+        ("undated", { $0.undated.isEmpty ? nil : $0.undated }),
+        ("has_undated", { !$0.undated.isEmpty }),
+    ]
 }
 
 /// The feed itself, in `atom`.
@@ -227,19 +172,14 @@ struct FeedValues: TemplateValue {
     var subtitle: String?
     var author: String?
 
-    static let keys = ["title", "url", "home", "updated", "subtitle", "author"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "url": return url
-        case "home": return home
-        case "updated": return updated
-        case "subtitle": return subtitle
-        case "author": return author
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("title", { $0.title }),
+        ("url", { $0.url }),
+        ("home", { $0.home }),
+        ("updated", { $0.updated }),
+        ("subtitle", { $0.subtitle }),
+        ("author", { $0.author }),
+    ]
 }
 
 /// An entry of a feed: a summary, with its absolute URL, its `updated`, and in the site's feed its body.
@@ -249,15 +189,17 @@ struct FeedEntryValues: TemplateValue {
     var updated: String
     var content: HTMLFragment?
 
-    static let keys = SummaryValues.keys + ["absolute_url", "updated", "content"]
+    static let fields: [Field] = [
+        ("absolute_url", { $0.absoluteURL }),
+        ("updated", { $0.updated }),
+        ("content", { $0.content }),
+    ]
+
+    /// Its own fields, and its summary's.
+    static var keys: [String] { SummaryValues.keys + fields.map(\.name) }
 
     func child(named name: String) -> Any? {
-        switch name {
-        case "absolute_url": return absoluteURL
-        case "updated": return updated
-        case "content": return content
-        default: return summary.child(named: name)
-        }
+        Self.value(named: name, of: self) ?? summary.child(named: name)
     }
 }
 
@@ -267,16 +209,11 @@ struct AtomValues: TemplateValue {
     var feed: FeedValues
     var entries: [FeedEntryValues]
 
-    static let keys = ["site", "feed", "entries"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "feed": return feed
-        case "entries": return entries
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("site", { $0.site }),
+        ("feed", { $0.feed }),
+        ("entries", { $0.entries }),
+    ]
 }
 
 /// A URL of the sitemap.
@@ -284,15 +221,10 @@ struct SitemapURLValues: TemplateValue {
     var loc: String
     var lastmod: String?
 
-    static let keys = ["loc", "lastmod"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "loc": return loc
-        case "lastmod": return lastmod
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("loc", { $0.loc }),
+        ("lastmod", { $0.lastmod }),
+    ]
 }
 
 /// The context of `sitemap` and of `robots`.
@@ -301,14 +233,9 @@ struct SitemapValues: TemplateValue {
     var urls: [SitemapURLValues]
     var sitemapURL: String?
 
-    static let keys = ["site", "urls", "sitemap_url"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "urls": return urls
-        case "sitemap_url": return sitemapURL
-        default: return nil
-        }
-    }
+    static let fields: [Field] = [
+        ("site", { $0.site }),
+        ("urls", { $0.urls }),
+        ("sitemap_url", { $0.sitemapURL }),
+    ]
 }
