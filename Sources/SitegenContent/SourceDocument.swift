@@ -215,24 +215,14 @@ public enum FileName {
 
     /// Whether the stem ends in a Notion page id: ` 0123…cdef` (32 hex digits).
     public static func hasNotionID(_ stem: String) -> Bool {
-        let hex = stem.suffix(32)
-        return hex.count == 32 && hex.allSatisfy(\.isHexDigit) && stem.dropLast(32).last.map { " -_".contains($0) } == true
-    }
-
-    /// The 32-hex Notion id at the end of a stem, lower-cased.
-    public static func notionID(_ stem: String) -> String? {
-        hasNotionID(stem) ? String(stem.suffix(32)).lowercased() : nil
+        NotionID.of(stem) != nil
     }
 
     /// The stem less a date prefix and a trailing Notion id (32 hex digits), trimmed.
     public static func title(_ stem: String) -> String {
         var title = Substring(stem)
         if datePrefix(stem) != nil { title = title.dropFirst(11) }
-        let hex = title.suffix(32)
-        let rest = title.dropLast(32)
-        if hex.count == 32, hex.allSatisfy(\.isHexDigit), let separator = rest.last, " -_".contains(separator) {
-            title = rest
-        }
+        if NotionID.of(title) != nil { title = title.dropLast(32) }
         let trimmed = title.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "-_")))
         return trimmed.isEmpty ? stem : trimmed
     }

@@ -21,12 +21,8 @@ public struct LinkTargets: Sendable, Hashable {
         var notionPages: [String: String] = [:]
         for (path, url) in documents {
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            guard let dot = name.lastIndex(of: ".") else { continue }
-            let stem = name[..<dot]
-            let hex = stem.suffix(32)
-            if hex.count == 32, hex.allSatisfy(\.isHexDigit), stem.dropLast(32).last.map({ " -_".contains($0) }) == true {
-                notionPages[hex.lowercased()] = url
-            }
+            guard let dot = name.lastIndex(of: "."), let id = NotionID.of(name[..<dot]) else { continue }
+            notionPages[id] = url
         }
         self.notionPages = notionPages
     }
@@ -67,11 +63,8 @@ public struct LinkTargets: Sendable, Hashable {
 
     /// The page a link to an exported Notion page (`…/Page title 0123…cdef.md`) means, wherever it now is.
     private func notionPage(_ path: String) -> String? {
-        guard !notionPages.isEmpty, path.hasSuffix(".md") else { return nil }
-        let stem = path.dropLast(3)
-        let hex = stem.suffix(32)
-        guard hex.count == 32, hex.allSatisfy(\.isHexDigit) else { return nil }
-        return notionPages[hex.lowercased()]
+        guard !notionPages.isEmpty, path.hasSuffix(".md"), let id = NotionID.of(path.dropLast(3)) else { return nil }
+        return notionPages[id]
     }
 
     /// `posts` + `../images/a.png` → `images/a.png`; nil when it climbs out of `content/`.
