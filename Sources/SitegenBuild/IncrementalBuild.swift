@@ -66,20 +66,25 @@ extension SiteBuilder {
         let site = try Assemble.site(config: source.config, documents: rendered)
         clock.lap("assemble")
 
-        // Render pages: only those whose fingerprint moved.
+        // Render pages: only those whose fingerprint moved. A build that writes as it goes keeps no
+        // pages for a next time, so it makes every page and fingerprints none.
         let jobs = try RenderPages.jobs(for: site, theme: theme)
-        let digests = PageDigests(site: site)
         let paths = jobs.map { RenderPages.outputPath(of: $0.url) }
         try checkFolderClashes(jobs: jobs, paths: paths, site: site, theme: theme, assets: source.assets)
-        let fingerprints = jobs.map { digests.fingerprint(of: $0, template: theme.digests[$0.template] ?? 0, site: site) }
+        let keepsPages = staging == nil
+        let digests = keepsPages ? PageDigests(site: site) : nil
+        let fingerprints = digests.map { digests in
+            jobs.map { digests.fingerprint(of: $0, template: theme.digests[$0.template] ?? 0, site: site) }
+        } ?? Array(repeating: 0, count: jobs.count)
         // The site-wide pages (archive, timeline, feeds, search index, sitemap) are each one long job:
         // made first, so that no core is left waiting on one of them at the end.
-        let stale = jobs.indices.filter { previous.pages[paths[$0]]?.fingerprint != fingerprints[$0] }
+        let stale = jobs.indices.filter { !keepsPages || previous.pages[paths[$0]]?.fingerprint != fingerprints[$0] }
             .sorted { (jobs[$0].subject.isSiteWide ? 0 : 1, $0) < (jobs[$1].subject.isSiteWide ? 0 : 1, $1) }
         let context = stale.count > site.documents.count / 4 ? await PageContext.summarizing(site, theme: theme) : PageContext(site: site, theme: theme)
         // A build that keeps nothing writes the search index in one go; `serve` keeps each document's entry.
-        let searchEntries = staging == nil ? await searchEntries(site, digests: digests, cache: previous.searchEntries) : []
-        let searchBytes = staging == nil ? searchEntries.map(\.bytes) : nil
+        var searchEntries: [(digest: Int, bytes: [UInt8])] = []
+        if let digests { searchEntries = await Self.searchEntries(site, digests: digests, cache: previous.searchEntries) }
+        let searchBytes = keepsPages ? searchEntries.map(\.bytes) : nil
         let fresh: [OutputFile]
         do {
             fresh = try await stale.parallelMap { index -> OutputFile in
@@ -134,7 +139,7 @@ extension SiteBuilder {
         cache.load = source.cache
         cache.rendered = renderedCache
         // A build that wrote its files as it went keeps no pages: there are no bytes to reuse.
-        if staging == nil {
+        if keepsPages {
             cache.pages = pages
             cache.last = LastSite(site: site, theme: theme, targets: linkTargets, options: options)
             for (document, entry) in zip(site.documents, searchEntries) { cache.searchEntries[document.source.path] = entry }
