@@ -1,0 +1,98 @@
+import CCmarkGFM
+import Foundation
+import Glibc
+import SitegenCore
+
+/// kramdown block attribute lines (`{: .box-note}`) and the blocks they land on.
+extension Tree {
+    /// `{: .box-note}` on the line before a block applies to that block, on the line after to the
+    /// block before; a line of its own applies to the next block. The attribute text never shows.
+    func applyBlockAttributes() {
+        for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH]) {
+            var lines = lineGroups(paragraph)
+            if lines.count == 1, let attributes = lines[0].text.flatMap(BlockAttributes.init(line:)) {
+                let target = standaloneTarget(paragraph)
+                remove(paragraph)
+                if let target { apply(attributes, to: target) }
+                continue
+            }
+            var found: BlockAttributes?
+            if lines.count > 1, let attributes = lines[0].text.flatMap(BlockAttributes.init(line:)) {
+                lines[0].nodes.forEach(remove)
+                lines.removeFirst()
+                found = attributes
+            }
+            if lines.count > 1, let last = lines.last, let attributes = last.text.flatMap(BlockAttributes.init(line:)) {
+                last.nodes.forEach(remove)
+                found = merged(found, attributes)
+            }
+            if let trailing = cmark_node_last_child(paragraph), cmark_node_get_type(trailing) == CMARK_NODE_SOFTBREAK {
+                remove(trailing)
+            }
+            if let found { apply(found, to: paragraph) }
+        }
+    }
+
+    /// The block a line of its own applies to: the one it touches without a blank line (the block
+    /// before first, as kramdown reads a line after a block), else the next block, else the one before.
+    private func standaloneTarget(_ line: OpaquePointer) -> OpaquePointer? {
+        let previous = cmark_node_previous(line)
+        let next = cmark_node_next(line)
+        let start = cmark_node_get_start_line(line)
+        if let previous, cmark_node_get_end_line(previous) + 1 == start { return previous }
+        return next ?? previous
+    }
+
+    /// A paragraph's lines: the inline nodes of each, with the break that ends it, and its text
+    /// when the line is plain text only.
+    private func lineGroups(_ paragraph: OpaquePointer) -> [(nodes: [OpaquePointer], text: String?)] {
+        var groups: [(nodes: [OpaquePointer], text: String?)] = [([], "")]
+        for child in children(paragraph) {
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                // The break goes with the line after it, so dropping the first line keeps the rest joined
+                // and dropping the last line drops the break before it.
+                groups.append(([child], ""))
+                continue
+            }
+            let index = groups.count - 1
+            groups[index].nodes.append(child)
+            if type == CMARK_NODE_TEXT, let text = groups[index].text {
+                groups[index].text = text + literal(child)
+            } else {
+                groups[index].text = nil
+            }
+        }
+        if groups.count > 1, let firstBreak = groups[1].nodes.first {
+            // Move the first break to the first line: removing that line then removes its break too.
+            groups[1].nodes.removeFirst()
+            groups[0].nodes.append(firstBreak)
+        }
+        return groups
+    }
+
+    private func merged(_ a: BlockAttributes?, _ b: BlockAttributes) -> BlockAttributes {
+        guard var result = a else { return b }
+        result.id = b.id ?? result.id
+        result.classes += b.classes
+        result.pairs += b.pairs
+        return result
+    }
+
+    private func apply(_ attributes: BlockAttributes, to node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_PARAGRAPH {
+            if let block = replaceInlineContainer(node, open: "<p\(attributes.html(safe: !options.allowsRawHTML))>", close: "</p>") {
+                attributedParagraphs.insert(block)
+            }
+        } else if type == CMARK_NODE_HEADING {
+            headingAttributes[node] = merged(headingAttributes[node], attributes)
+        } else if let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            cmark_node_set_on_enter(wrapper, "<div\(attributes.html(safe: !options.allowsRawHTML))>")
+            cmark_node_set_on_exit(wrapper, "</div>")
+            cmark_node_insert_before(node, wrapper)
+            cmark_node_unlink(node)
+            cmark_node_append_child(wrapper, node)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import CCmarkGFM
+import Foundation
+import Glibc
+import SitegenCore
+
+/// Relative links to the site's documents and files, and in-page links of excerpts.
+extension Tree {
+    /// Relative links to other Markdown files become links to their pages, and relative links to
+    /// files become site paths; a link to a file that is not there is a located warning.
+    func rewriteLinks() {
+        guard let targets = options.linkTargets else { return }
+        for node in nodes(of: [CMARK_NODE_LINK, CMARK_NODE_IMAGE]) {
+            guard let pointer = cmark_node_get_url(node) else { continue }
+            let url = String(cString: pointer)
+            let resolution = targets.resolve(url, from: options.folder)
+            if resolution != .unchanged { resolvedLinks.append(ResolvedLink(url: url, resolution: resolution)) }
+            switch resolution {
+            case .unchanged:
+                continue
+            case .rewritten(let href):
+                cmark_node_set_url(node, href)
+            case .missing(let path):
+                let what = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? "image" : "link"
+                diagnostics.append(.warning(at: SourceLocation(path: options.path, line: fileLine(of: node)),
+                                            "\(what) to '\(url)': there is no content/\(path)"))
+            }
+        }
+    }
+
+    /// `#section` → `/posts/x/#section`, for text shown away from its page.
+    func pointInPageLinksAtThePage(within root: OpaquePointer) {
+        guard let page = options.pageHref, let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var links: [OpaquePointer] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+               cmark_node_get_type(node) == CMARK_NODE_LINK {
+                links.append(node)
+            }
+        }
+        for link in links {
+            guard let url = cmark_node_get_url(link).map({ String(cString: $0) }), url.hasPrefix("#") else { continue }
+            cmark_node_set_url(link, page + url)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import CCmarkGFM
+import Foundation
+import Glibc
+import SitegenCore
+
+/// Table-of-contents markers, the excerpt's paragraph, readable text and statistics, goals.
+extension Tree {
+    /// Fills `[TOC]`, `[[toc]]` and lone `<!-- toc -->` markers with the table of contents (or
+    /// removes them when there is none to show); returns whether one was filled.
+    func placeTOCMarkers(html tocHTML: String?) -> Bool {
+        var filled = false
+        let blocks = children(document)
+        // Each marker gets the whole table, so many markers on a page of many headings multiply: bounded.
+        var budget = InputLimits.tocMarkerBytes
+        let lastClosing = blocks.lastIndex {
+            cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK && TOCMarker.closes(html: literal($0))
+        } ?? -1
+        for (index, node) in blocks.enumerated() {
+            let type = cmark_node_get_type(node)
+            let isMarker: Bool
+            if type == CMARK_NODE_PARAGRAPH {
+                // Cheap test first: a marker paragraph is short text that begins with `[`.
+                let first = cmark_node_first_child(node)
+                let startsWithBracket = first.map { cmark_node_get_type($0) == CMARK_NODE_TEXT && literal($0).hasPrefix("[") } ?? false
+                isMarker = startsWithBracket && TOCMarker.isMarker(paragraph: plainText(node))
+            } else if type == CMARK_NODE_HTML_BLOCK, TOCMarker.opens(html: literal(node)) {
+                // A markdown-toc block has its closing marker after it: that one is the writer's own.
+                isMarker = index >= lastClosing
+            } else {
+                isMarker = false
+            }
+            guard isMarker else { continue }
+            if let tocHTML, !tocHTML.isEmpty {
+                budget -= tocHTML.utf8.count
+                if budget < 0 {
+                    diagnostics.append(.error(at: SourceLocation(path: options.path, line: fileLine(of: node)),
+                                              "table-of-contents markers that expand past \(InputLimits.tocMarkerBytes >> 20) MB of HTML: keep one marker"))
+                    remove(node)
+                    continue
+                }
+                replace(node, withHTML: "<nav class=\"toc\">\n\(tocHTML)</nav>")
+                filled = true
+            } else {
+                remove(node)
+            }
+        }
+        return filled
+    }
+
+    func hasMarkdownTOCBlock() -> Bool {
+        var opened = false
+        for node in children(document) where cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+            let html = literal(node)
+            if TOCMarker.opens(html: html) { opened = true }
+            if opened, TOCMarker.closes(html: html) { return true }
+        }
+        return false
+    }
+
+    // MARK: Excerpt and statistics
+
+    /// The first top-level paragraph, with or without attributes.
+    func firstParagraph() -> OpaquePointer? {
+        children(document).first { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH || attributedParagraphs.contains($0) }
+    }
+
+    /// What a reader reads, counted and joined: text and inline code, not code blocks or raw HTML.
+    func readableText() -> (TextStatistics, String) {
+        var statistics = TextStatistics()
+        var text = ""
+        for node in nodes(of: [CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH]) {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                let literal = literal(node)
+                statistics.add(literal)
+                text += literal
+            } else if !text.isEmpty, text.last != " " {
+                text += " "
+            }
+        }
+        // Trimmed by hand: Foundation's trimming goes through NSString, slow on a whole body.
+        while text.last == " " { text.removeLast() }
+        return (statistics, text.drop { $0 == " " }.description)
+    }
+
+    // MARK: Goals
+
+    /// The top-level items of the lists under a goal heading, up to the next heading of its level or above.
+    func goals() -> [Goal] {
+        let names = Set(options.goalHeadings.map(GoalHeading.normalized))
+        guard !names.isEmpty else { return [] }
+        var goals: [Goal] = []
+        var openLevel: Int32?
+        for node in children(document) {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                let level = cmark_node_get_heading_level(node)
+                if let open = openLevel, level > open { continue }
+                openLevel = GoalHeading.matches(plainText(node), names: names) ? level : nil
+            } else if openLevel != nil, type == CMARK_NODE_LIST {
+                for item in children(node) {
+                    let text = children(item).first.map(plainText)?.trimmingCharacters(in: .whitespaces) ?? ""
+                    if !text.isEmpty { goals.append(Goal(text: text, done: cmark_gfm_extensions_get_tasklist_item_checked(item))) }
+                }
+            }
+        }
+        return goals
+    }
+}

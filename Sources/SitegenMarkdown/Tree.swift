@@ -1,0 +1,118 @@
+import CCmarkGFM
+import Foundation
+import Glibc
+import SitegenCore
+
+/// One parsed document's tree and the rewrites made to it. Lives only inside one render call; its
+/// passes are in the `Tree+…` files beside this one, all of them inside the C boundary of this module.
+final class Tree {
+    let document: OpaquePointer
+    let options: MarkdownOptions
+    var diagnostics: [Diagnostic] = []
+    var resolvedLinks: [ResolvedLink] = []
+    /// Attributes from kramdown lines meant for headings, applied when the heading is rewritten.
+    var headingAttributes: [OpaquePointer: BlockAttributes] = [:]
+    /// Paragraphs that became custom blocks to carry attributes; they still count as paragraphs.
+    var attributedParagraphs: Set<OpaquePointer> = []
+    /// Blocks taken out of the tree whose inlines moved elsewhere. cmark's text literals point into
+    /// their block's content buffer, so these are freed only after rendering.
+    private(set) var detached: [OpaquePointer] = []
+
+    init(document: OpaquePointer, options: MarkdownOptions) {
+        self.document = document
+        self.options = options
+    }
+
+    // MARK: Walking
+
+    /// Every node of `types` in document order. Collected first: the tree must not change while an iterator runs.
+    func nodes(of types: [cmark_node_type]) -> [OpaquePointer] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [OpaquePointer] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if types.contains(cmark_node_get_type(node)) { found.append(node) }
+        }
+        return found
+    }
+
+    func children(_ node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The text of a node's inlines without markup.
+    func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        for child in children(node) {
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += literal(child)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else {
+                text += plainText(child)
+            }
+        }
+        return text
+    }
+
+    /// The file line of a node: its own, or its closest block ancestor's.
+    func fileLine(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return options.bodyFirstLine + line - 1 }
+            current = cmark_node_parent(candidate)
+        }
+        return options.bodyFirstLine
+    }
+
+    func remove(_ node: OpaquePointer) {
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// Replaces a paragraph or heading with `open` + its inlines + `close`, cmark still rendering
+    /// and escaping the inlines: a custom block holding a custom inline.
+    @discardableResult
+    func replaceInlineContainer(_ node: OpaquePointer, open: String, close: String) -> OpaquePointer? {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        cmark_node_set_on_enter(inline, open)
+        cmark_node_set_on_exit(inline, close)
+        cmark_node_append_child(block, inline)
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(inline, child)
+        }
+        cmark_node_replace(node, block)
+        detached.append(node)
+        return block
+    }
+
+    func releaseDetached() {
+        detached.forEach { cmark_node_free($0) }
+        detached.removeAll()
+    }
+
+    /// Puts `html` in place of `node`.
+    func replace(_ node: OpaquePointer, withHTML html: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, html)
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(node, block)
+        cmark_node_free(node)
+    }
+}
