@@ -183,10 +183,12 @@ public enum NotionImport {
         }
     }
 
-    /// `site.yml` for the new site: its language from the titles, a title from the export's top page.
+    /// `site.yml` for the new site: its language from the titles; its title the export's top page's
+    /// when the export is one page and what is under it, else a plain one to change.
     private static func writeConfig(_ destination: URL, pages: [String], kinds: [String: String]) throws(Failure) {
         let korean = pages.contains { $0.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) } }
-        let top = pages.filter { !$0.contains("/") }.map { FileName.title(FileName.stem($0)) }.sorted().first
+        let tops = pages.filter { !$0.contains("/") }.map { FileName.title(FileName.stem($0)) }
+        let top = tops.count == 1 ? tops.first : nil
         var yaml = "# Written by sitegen import notion; see README.md for every key.\n"
         yaml += "title: \(quoted(top ?? (korean ? "회고" : "Retrospectives")))\n"
         yaml += "language: \(korean ? "ko" : "en")\n"

@@ -47,6 +47,17 @@ import ZIPFoundation
         #expect(fromZip.pages.contains { $0.destination.hasPrefix("content/posts/") && $0.source.hasPrefix("독서 노트") })
     }
 
+    @Test func anExportOfOnePageAndWhatIsUnderItTakesThatPagesTitle() throws {
+        let scratch = try ScratchFolder()
+        let id = "0123456789abcdef0123456789abcdef"
+        try scratch.write("export/My Journal \(id).md", "# My Journal\n\n[Week 1](My%20Journal%20\(id)/Week%201%20retro%20fedcba9876543210fedcba9876543210.md)\n")
+        try scratch.write("export/My Journal \(id)/Week 1 retro fedcba9876543210fedcba9876543210.md", "# Week 1 retro\n\nDate: January 7, 2024\n\nGood week.\n")
+        _ = try NotionImport.run(export: scratch.url.appendingPathComponent("export"), destination: scratch.url.appendingPathComponent("site"))
+        let config = try scratch.read("site/site.yml")
+        #expect(config.contains("title: \"My Journal\"\nlanguage: en\n"), "\(config)")
+        #expect(!config.contains("timezone"))
+    }
+
     @Test func aZipInsideTheZipIsUnpackedToo() throws {
         let scratch = try ScratchFolder()
         let inner = scratch.url.appendingPathComponent("wrap/Part-1.zip")
