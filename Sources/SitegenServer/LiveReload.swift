@@ -56,6 +56,19 @@ public actor ReloadHub {
 
     private var trimScheduled = false
 
+    /// How many pages hold a live-reload stream open now.
+    public var streams: Int { subscribers.count }
+
+    /// Bytes the process's heap has in use (glibc's `mallinfo2`): what a leak grows, whatever the
+    /// allocator keeps or returns of freed memory. Nil where that cannot be asked.
+    public static var heapBytesInUse: Int? {
+        #if canImport(CMalloc)
+        return Int(mallinfo2().uordblks)
+        #else
+        return nil
+        #endif
+    }
+
     /// A burst of tabs that came and went leaves freed memory in malloc's arenas. Once the connections
     /// that ended have been closed (a moment after their stream ends), it is handed back, so a preview
     /// left open all day does not keep the memory of its busiest hour.
@@ -101,6 +114,8 @@ public actor ReloadHub {
 /// The script the preview puts into every HTML page it serves (never into built files).
 enum LiveReload {
     static let eventsPath = "/__sitegen/events"
+    /// What a preview left open for a day holds: live-reload streams and heap in use, as JSON.
+    static let healthPath = "/__sitegen/health"
 
     /// The error overlay, as the script draws it on a broken save and as a page served while the site is broken has it.
     static let overlayStyle = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0b0e;color:#ffdcdc;border:2px solid #f85149;border-radius:8px;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap"

@@ -75,6 +75,14 @@ public struct PreviewServer: Sendable {
         await rebuilder.rebuild(changed: [])
 
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            if request.uri.path == LiveReload.healthPath {
+                let heap = ReloadHub.heapBytesInUse.map(String.init) ?? "null"
+                var headers = HTTPFields()
+                headers[.contentType] = "application/json"
+                headers[.cacheControl] = "no-cache"
+                let json = "{\"heap_bytes_in_use\":\(heap),\"live_reload_streams\":\(await hub.streams)}\n"
+                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+            }
             if request.uri.path == LiveReload.eventsPath {
                 return await Self.events(hub, page: request.uri.queryParameters["page"].flatMap { PreviewSite.outputPath(ofPage: String($0)) })
             }
