@@ -4,6 +4,12 @@ import SitegenCore
 /// `sitegen check` and `build --strict`: every internal link, image and anchor of a generated site,
 /// each broken one named with the source file and line it came from.
 public enum SiteCheck {
+    /// What `build --strict` and `check` both refuse: every warning, as an error, and every broken
+    /// internal link, image or anchor.
+    public static func strictProblems(in generation: Generation, root: URL) -> [Diagnostic] {
+        (generation.report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) } + brokenLinks(in: generation, root: root)).sorted()
+    }
+
     public static func brokenLinks(in generation: Generation, root: URL) -> [Diagnostic] {
         var pages: [String: String] = [:]
         var files: Set<String> = []

@@ -33,8 +33,7 @@ extension Sitegen {
                     try OutputWriter.checkReplaceable(target)
                     let generation = try await SiteBuilder.generate(options)
                     report = generation.report
-                    let problems = report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) }
-                        + SiteCheck.brokenLinks(in: generation, root: root)
+                    let problems = SiteCheck.strictProblems(in: generation, root: root)
                     if !problems.isEmpty { throw BuildFailure(problems) }
                     let writeStarted = ContinuousClock.now
                     try await OutputWriter.write(generation.files, to: target)

@@ -6,7 +6,7 @@ import SitegenCore
 extension Sitegen {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the site in memory and check every internal link, image and anchor; writes nothing.")
+            abstract: "Run the checks of build --strict (every warning an error, every internal link, image and anchor) in memory; writes nothing.")
 
         @OptionGroup var site: SiteOptions
         @OptionGroup var selection: BuildSelection
@@ -16,10 +16,10 @@ extension Sitegen {
             do {
                 let generation = try await SiteBuilder.generate(BuildOptions(root: root, output: root.appendingPathComponent("output"),
                                                                              includeDrafts: selection.drafts, baseURL: selection.baseURL))
-                let broken = SiteCheck.brokenLinks(in: generation, root: root)
-                Terminal.print((generation.report.warnings + broken).sorted())
-                guard broken.isEmpty else {
-                    Terminal.printError("check failed: \(broken.count) broken link\(broken.count == 1 ? "" : "s")")
+                let problems = SiteCheck.strictProblems(in: generation, root: root)
+                Terminal.print(problems)
+                guard problems.isEmpty else {
+                    Terminal.printError("check failed with \(problems.count) error\(problems.count == 1 ? "" : "s") (warnings count, as in build --strict)")
                     throw ExitCode.failure
                 }
                 print("Checked \(generation.report.pageCount) pages: every internal link, image and anchor lands")

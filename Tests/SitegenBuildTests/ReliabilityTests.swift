@@ -62,7 +62,7 @@ import Testing
         #expect(!scratch.exists("output"))
         run = try SitegenBinary.run(["check"], in: scratch.url)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("check failed: 2 broken links"))
+        #expect(run.stderr.contains("check failed with 2 errors"))
         try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: A\n---\n\nintro\n")
         try scratch.write("content/posts/2024-01-02-undated-slug.md", "---\ntitle: B\ntags: [x]\n---\n[a](../posts/2024-01-01-a.md)")
         #expect(try SitegenBinary.run(["check"], in: scratch.url).stdout.hasPrefix("Checked "))
@@ -71,6 +71,10 @@ import Testing
         run = try SitegenBinary.run(["build", "--strict"], in: scratch.url)
         #expect(run.status == 1)
         #expect(run.stderr.contains("content/notes/undated.md:1:1: error: no date"))
+        // check runs the same checks, warnings as errors, without writing.
+        let checked = try SitegenBinary.run(["check"], in: scratch.url)
+        #expect(checked.status == 1)
+        #expect(checked.stderr.contains("content/notes/undated.md:1:1: error: no date"), "\(checked.stderr)")
     }
 
     @Test func manyErrorsArePrintedUpToALimit() throws {
