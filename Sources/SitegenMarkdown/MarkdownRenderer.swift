@@ -65,12 +65,13 @@ public enum MarkdownRenderer {
         guard let document = finished else { return .empty }
         defer { cmark_node_free(document) }
 
-        let tree = Tree(document: document, options: options)
+        let tree = Tree(document: document, options: options, source: markdown)
         defer { tree.releaseDetached() }
         tree.applyBlockAttributes()
         let goals = isExcerpt ? [] : tree.goals()
         let (title, titleID, headings) = tree.identifyHeadings(writeIDs: !isExcerpt)
         tree.rewriteLinks()
+        tree.applySpanAttributes()
         let toc = options.tocLevels.map { TableOfContents.tree(headings, levels: $0) } ?? []
         let tocHTML = TableOfContents.html(toc)
         let filledMarker = tree.placeTOCMarkers(html: isExcerpt ? nil : tocHTML)

@@ -24,7 +24,13 @@ extension Tree {
             }
             if lines.count > 1, let last = lines.last, let attributes = last.text.flatMap(BlockAttributes.init(line:)) {
                 last.nodes.forEach(remove)
-                found = merged(found, attributes)
+                // Chirpy's `> text` then `{: .prompt-tip }`: the line without `>` continues the quote's
+                // paragraph lazily, but kramdown gives it to the quote itself.
+                if let quote = lazilyQuoted(paragraph) {
+                    apply(attributes, to: quote)
+                } else {
+                    found = merged(found, attributes)
+                }
             }
             if let trailing = cmark_node_last_child(paragraph), cmark_node_get_type(trailing) == CMARK_NODE_SOFTBREAK {
                 remove(trailing)
@@ -79,9 +85,27 @@ extension Tree {
         return result
     }
 
+    /// The block quote whose last paragraph ends in a line written without `>`.
+    private func lazilyQuoted(_ paragraph: OpaquePointer) -> OpaquePointer? {
+        guard let quote = cmark_node_parent(paragraph), cmark_node_get_type(quote) == CMARK_NODE_BLOCK_QUOTE,
+              cmark_node_last_child(quote) == paragraph else { return nil }
+        let line = sourceLine(Int(cmark_node_get_end_line(paragraph)))
+        return line.drop { $0 == " " || $0 == "\t" }.first == ">" ? nil : quote
+    }
+
     private func apply(_ attributes: BlockAttributes, to node: OpaquePointer) {
         let type = cmark_node_get_type(node)
-        if type == CMARK_NODE_PARAGRAPH {
+        if type == CMARK_NODE_BLOCK_QUOTE, let quote = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            // The quote itself carries them, as cmark writes a quote: `<blockquote>`, its blocks, `</blockquote>`.
+            cmark_node_set_on_enter(quote, "<blockquote\(attributes.html(safe: !options.allowsRawHTML))>")
+            cmark_node_set_on_exit(quote, "</blockquote>")
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(quote, child)
+            }
+            cmark_node_replace(node, quote)
+            detach(node)
+        } else if type == CMARK_NODE_PARAGRAPH {
             if let block = replaceInlineContainer(node, open: "<p\(attributes.html(safe: !options.allowsRawHTML))>", close: "</p>") {
                 attributedParagraphs.insert(block)
             }

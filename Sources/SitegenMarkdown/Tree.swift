@@ -18,9 +18,23 @@ final class Tree {
     /// their block's content buffer, so these are freed only after rendering.
     private(set) var detached: [OpaquePointer] = []
 
-    init(document: OpaquePointer, options: MarkdownOptions) {
+    /// The Markdown the tree was parsed from, for what the tree does not keep (a quote's `>`).
+    let source: String
+
+    init(document: OpaquePointer, options: MarkdownOptions, source: String) {
         self.document = document
         self.options = options
+        self.source = source
+    }
+
+    /// Line `number` (1-based) of the source.
+    func sourceLine(_ number: Int) -> Substring {
+        var rest = Substring(source)
+        for _ in 1..<max(number, 1) {
+            guard let newline = rest.firstIndex(of: "\n") else { return "" }
+            rest = rest[rest.index(after: newline)...]
+        }
+        return rest.prefix { $0 != "\n" }
     }
 
     // MARK: Walking
@@ -100,6 +114,11 @@ final class Tree {
         cmark_node_replace(node, block)
         detached.append(node)
         return block
+    }
+
+    /// Keeps a node taken out of the tree until rendering is done (see `detached`).
+    func detach(_ node: OpaquePointer) {
+        detached.append(node)
     }
 
     func releaseDetached() {

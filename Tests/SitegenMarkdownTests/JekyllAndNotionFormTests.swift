@@ -122,3 +122,32 @@ import Testing
         #expect(rendered.html.contains("<img src=\"/blog/images/a.png\""))
     }
 }
+
+/// kramdown span attribute lists after links and images, and a quote's lazy attribute line (Chirpy).
+@Suite struct SpanAttributeTests {
+    func render(_ markdown: String, safe: Bool = false) -> String {
+        MarkdownRenderer.render(markdown, options: MarkdownOptions(frontMatterTitle: "T", allowsRawHTML: !safe)).html
+    }
+
+    @Test func anAttributeListAfterAnImageOrALinkLandsOnIt() {
+        let html = render("![banner](/images/a.png){: width=\"720\"} and [site](https://example.com \"Ex\"){:target=\"_blank\"} rest.\n")
+        #expect(html == "<p><img src=\"/images/a.png\" alt=\"banner\" width=\"720\" /> and <a href=\"https://example.com\" title=\"Ex\" target=\"_blank\">site</a> rest.</p>\n")
+    }
+
+    @Test func aListThatDoesNotTouchTheLinkStaysText() {
+        #expect(render("[plain](https://example.com) {: .x}\n") == "<p><a href=\"https://example.com\">plain</a> {: .x}</p>\n")
+        #expect(render("[plain](https://example.com){ .x}\n") == "<p><a href=\"https://example.com\">plain</a>{ .x}</p>\n")
+    }
+
+    @Test func aLinkWithAttributesStaysSafeWithRawHTMLOff() {
+        let html = render("[x](javascript:alert(1)){: onclick=\"alert(2)\" .y}\n", safe: true)
+        #expect(html == "<p><a href=\"\" class=\"y\">x</a></p>\n")
+    }
+
+    @Test func aLazyAttributeLineAfterAQuoteLandsOnTheQuote() {
+        let html = render("> An example showing the `tip` type prompt.\n{: .prompt-tip }\n")
+        #expect(html == "<blockquote class=\"prompt-tip\">\n<p>An example showing the <code>tip</code> type prompt.</p>\n</blockquote>\n")
+        // Written inside the quote, it stays with the quote's paragraph.
+        #expect(render("> inside\n> {: .inner}\n") == "<blockquote>\n<p class=\"inner\">inside</p>\n</blockquote>\n")
+    }
+}
