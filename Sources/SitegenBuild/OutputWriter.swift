@@ -75,7 +75,7 @@ public enum OutputWriter {
             defer { closedir(handle) }
             while let entry = readdir(handle), remaining > 0 {
                 remaining -= 1
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+                let name = FileTree.entryName(entry)
                 if name.hasPrefix(".") { continue }
                 let shown = relative.isEmpty ? name : relative + "/" + name
                 if entry.pointee.d_type == DT_DIR {
@@ -110,7 +110,7 @@ public enum OutputWriter {
         defer { closedir(handle) }
         while let entry = readdir(handle) {
             guard entry.pointee.d_type == DT_DIR || entry.pointee.d_type == DT_UNKNOWN else { continue }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = FileTree.entryName(entry)
             if name == "." || name == ".." { continue }
             if let locked = firstUnwritableFolder(in: path + "/" + name) { return locked }
         }

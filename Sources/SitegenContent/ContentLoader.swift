@@ -115,19 +115,9 @@ public enum ContentLoader {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(errno))")) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var info = stat()
-        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(errno))"))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
+        switch FileTree.readAll(fd) {
+        case .success(let bytes): return SourceText.decode(bytes, path: path)
+        case .failure(let failure): return .failure(.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(failure.code))"))
         }
-        return SourceText.decode(bytes, path: path)
     }
 }

@@ -28,9 +28,7 @@ public enum FileTree {
             }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = entryName(entry)
                 if name.hasPrefix(".") { continue }
                 let full = directory + "/" + name
                 let shown = (relative.isEmpty ? "" : relative + "/") + (name.utf8.allSatisfy { $0 < 0x80 } ? name : name.precomposedStringWithCanonicalMapping)
@@ -103,14 +101,34 @@ public enum FileTree {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
-            guard count > 0 else { break }
-            done += count
+        return try? readAll(fd).get()
+    }
+
+    /// Everything left to read from `fd`, or the `errno` of a read that failed.
+    public static func readAll(_ fd: Int32) -> Result<[UInt8], ReadError> {
+        var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadError(code: errno))
+            }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[..<count])
         }
-        return Array(bytes.prefix(done))
+    }
+
+    /// A read that failed, with its `errno`.
+    public struct ReadError: Error, Sendable {
+        public var code: Int32
+    }
+
+    /// The name of a directory entry `readdir` gave.
+    public static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     /// Whether `url` is an existing folder.
