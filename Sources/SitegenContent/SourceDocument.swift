@@ -57,16 +57,19 @@ extension SourceDocument {
         } catch {
             return (nil, [error])
         }
+        let components = relativePath.split(separator: "/").map(String.init)
+        let fileName = components.last ?? relativePath
+        let stem = FileName.stem(fileName)
+        let folder = components.dropLast().joined(separator: "/")
         if block.yaml == nil,
            let read = NotionProperties.read(block.body, firstLine: block.bodyFirstLine, path: path,
-                                            isNotionFile: FileName.hasNotionID(FileName.stem(relativePath.split(separator: "/").last.map(String.init) ?? "")),
-                                            options: properties) {
+                                            isNotionFile: FileName.hasNotionID(stem), options: properties) {
             matter = read.matter
             block.body = read.body
             diagnostics += read.diagnostics
         }
         if block.yaml == nil, properties.enabled,
-           let row = database?.row(for: FileName.title(FileName.stem(relativePath.split(separator: "/").last.map(String.init) ?? ""))) {
+           let row = database?.row(for: FileName.title(stem)) {
             for property in row.values {
                 NotionProperties.add(property.key, property.value, at: SourceLocation(path: row.path, line: row.line),
                                      to: &matter, diagnostics: &diagnostics, options: properties)
@@ -85,10 +88,6 @@ extension SourceDocument {
             return text
         }
 
-        let components = relativePath.split(separator: "/").map(String.init)
-        let fileName = components.last ?? relativePath
-        let stem = FileName.stem(fileName)
-        let folder = components.dropLast().joined(separator: "/")
 
         var date = FileName.datePrefix(stem)
         if let written = scalar("date"), !written.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -63,7 +63,7 @@ public enum NotionImport {
                 kinds[page.path] = ""
                 continue
             }
-            let text = (try? String(contentsOf: page.url, encoding: .utf8)) ?? ""
+            let text = (try? ContentLoader.readText(page.url, path: page.path).get()) ?? ""
             kinds[page.path] = isRetrospective(title: heading(text) ?? FileName.title(FileName.stem(name(page.path)))) ? "retrospectives" : "posts"
         }
         // Every other file goes with the page whose folder holds it (`Page <id>/image.png` beside `Page <id>.md`).
