@@ -8,6 +8,8 @@ import SitegenCore
 extension Tree {
     /// The list leaves the text and its attributes land on the link or image.
     func applySpanAttributes() {
+        // Most documents have no list at all: no second walk of their tree for them.
+        guard source.utf8Range(of: "{:") != nil else { return }
         for node in nodes(of: [CMARK_NODE_LINK, CMARK_NODE_IMAGE]) {
             guard let (attributes, consumed) = attributeList(after: node) else { continue }
             for (text, rest) in consumed {
