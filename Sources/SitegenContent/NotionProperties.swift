@@ -28,7 +28,8 @@ public enum NotionProperties {
     static func read(_ body: String, firstLine: Int, path: String, isNotionFile: Bool,
                      options: Options) -> (matter: FrontMatter, body: String, diagnostics: [Diagnostic])? {
         guard options.enabled else { return nil }
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Only the top of the body can hold them: the rest stays one piece (a note may be megabytes).
+        var lines = body.split(separator: "\n", maxSplits: 100, omittingEmptySubsequences: false)
         var index = 0
         while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
         guard index < lines.count, lines[index].hasPrefix("# ") else { return nil }
