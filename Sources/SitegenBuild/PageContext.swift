@@ -15,10 +15,15 @@ struct PageContext: Sendable {
     /// the home page, the post list, its tag pages, the archive and the feeds.
     var summaries: SummaryTable?
 
+    /// The `site` values, the same on every page.
+    let siteValues: Shared<SiteValues>
+
     init(site: Site, theme: Theme, edits: [Int: PageDocument] = [:]) {
         self.site = site
-        self.labels = theme.labels(for: site.config.language)
+        let labels = theme.labels(for: site.config.language)
+        self.labels = labels
         self.edits = edits
+        self.siteValues = Shared(Self.siteValues(site.config, labels: labels))
     }
 
     /// A context whose summaries are made up front, on all cores.
@@ -30,9 +35,8 @@ struct PageContext: Sendable {
 
     func documentAt(_ index: Int) -> PageDocument { edits[index] ?? site.documents[index] }
 
-    /// The `site` values, made per page: cheap, and it keeps this type a plain `Sendable` value.
-    var siteValues: SiteValues {
-        let config = site.config
+    private static func siteValues(_ config: SiteConfig, labels: [String: String]) -> SiteValues {
+        func link(_ path: String) -> TemplateLink { TemplateLink(href: href(path, config), origin: config.origin) }
         return SiteValues(
             title: config.title, description: config.description.nilIfEmpty, author: config.author.nilIfEmpty,
             language: config.language, baseURL: config.baseURL.nilIfEmpty, basePath: config.basePath,
@@ -59,20 +63,20 @@ struct PageContext: Sendable {
             comments: site.config.comments != nil && matter["comments"]?.flag == true,
             math: matter["use_math"]?.flag == true || matter["math"]?.flag == true)
         if let links = site.retrospectiveLinks[index] { retrospectiveValues(index, links: links, into: &page) }
-        return DocumentPageValues(site: siteValues, page: page)
+        return DocumentPageValues(site: siteValues, page: Shared(page))
     }
 
     /// What a list shows of a document: title, url, date, tags, excerpt.
-    func summary(_ index: Int) -> SummaryValues {
+    func summary(_ index: Int) -> Shared<SummaryValues> {
         if let summaries, edits[index] == nil { return summaries.values[index] }
         return makeSummary(index)
     }
 
-    func makeSummary(_ index: Int) -> SummaryValues {
+    func makeSummary(_ index: Int) -> Shared<SummaryValues> {
         let document = documentAt(index)
         let matter = document.source.frontMatter
         let statistics = document.rendered.statistics
-        return SummaryValues(
+        return Shared(SummaryValues(
             title: document.title, url: link(document.url), kind: document.kind, params: ParamValues(values: matter.values),
             permalink: site.config.origin.isEmpty ? nil : site.config.origin + href(document.url, site.config),
             subtitle: matter["subtitle"]?.scalarText?.nilIfEmpty,
@@ -85,7 +89,7 @@ struct PageContext: Sendable {
                              iso: date.rfc3339(defaultOffset: site.config.utcOffset), language: site.config.language)
             },
             period: document.period.map(periodValue),
-            tags: document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValue(site.tags[$0]) })
+            tags: document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValue(site.tags[$0]) }))
     }
 
     func tagValue(_ tag: TagGroup) -> TagValues {
@@ -160,9 +164,9 @@ struct PageContext: Sendable {
 
 /// Every document's summary, made once and then only read, by many tasks at once.
 struct SummaryTable: Sendable {
-    let values: [SummaryValues]
+    let values: [Shared<SummaryValues>]
 
-    init(_ values: [SummaryValues]) { self.values = values }
+    init(_ values: [Shared<SummaryValues>]) { self.values = values }
 }
 
 /// A page of a paginated list: page 1 at the list's own URL, page N at `<list>page/N/`.

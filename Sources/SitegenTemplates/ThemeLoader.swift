@@ -63,7 +63,7 @@ public enum ThemeLoader {
         var diagnostics: [Diagnostic] = []
         for name in theme.templates.keys.sorted() {
             guard let template = theme.templates[name], let source = theme.templateSources[name] else { continue }
-            for reference in PartialReference.all(in: template.description) where !theme.hasTemplate(reference.name) {
+            for reference in PartialReference.all(in: HTMLContent.writersText(of: template)) where !theme.hasTemplate(reference.name) {
                 diagnostics.append(.error(at: SourceLocation(path: source, line: reference.line, column: reference.column),
                                           "unknown partial '\(reference.name)': no templates/\(reference.name).mustache in the theme or its parents"))
             }
@@ -149,11 +149,13 @@ public enum ThemeLoader {
 
     static func addTemplate(_ text: String, relative: String, source: String, to layer: inout ThemeLayer, diagnostics: inout [Diagnostic]) {
         let name = String(relative.dropLast(".mustache".count))
+        HTMLContent.registered
         do {
-            layer.templates[name] = try MustacheTemplate(string: text)
+            layer.templates[name] = try MustacheTemplate(string: HTMLContent.pragma + text)
             layer.templateSources[name] = source
         } catch let error as MustacheTemplate.ParserError {
-            diagnostics.append(.error(at: SourceLocation(path: source, line: error.context.lineNumber, column: error.context.columnNumber),
+            // The pragma's line is not the writer's: lines count from the template's own first.
+            diagnostics.append(.error(at: SourceLocation(path: source, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                       "template error: \(describe(error.error))"))
         } catch {
             diagnostics.append(.error(at: SourceLocation(path: source), "template error: \(error)"))

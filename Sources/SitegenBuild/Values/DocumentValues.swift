@@ -26,6 +26,21 @@ extension TemplateValue {
     func child(named name: String) -> Any? { Self.value(named: name, of: self) }
 }
 
+/// A value that pages read many times, held by reference. swift-mustache looks each name up through
+/// `Any` casts (`as? MustacheParent`), and a cast of a large struct copies it — every field
+/// retained, a box allocated — on every lookup of `site.…` or `page.…` and for every list entry;
+/// a class instance is only retained. Made once: `site` per build, a summary per document.
+final class Shared<Value: TemplateValue>: TemplateValue {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    static var fields: [Field] { Value.fields.map { field in (field.name, { field.value($0.value) }) } }
+    static var keys: [String] { Value.keys }
+
+    func child(named name: String) -> Any? { value.child(named: name) }
+}
+
 /// `site`: on every page.
 struct SiteValues: TemplateValue {
     var title: String
@@ -197,7 +212,7 @@ struct SummaryValues: TemplateValue {
 
 /// `page` on a document's own page: its summary, and its body, table of contents and retrospective links.
 struct PageValues: TemplateValue {
-    var summary: SummaryValues
+    var summary: Shared<SummaryValues>
     var content: HTMLFragment
     var tocHTML: String?
     var toc: [TOCValues]?
@@ -234,8 +249,8 @@ struct PageValues: TemplateValue {
 
 /// The context of a document's own page.
 struct DocumentPageValues: TemplateValue {
-    var site: SiteValues
-    var page: PageValues
+    var site: Shared<SiteValues>
+    var page: Shared<PageValues>
 
     static let fields: [Field] = [
         ("site", { $0.site }),

@@ -34,9 +34,9 @@ struct PaginationValues: TemplateValue {
 
 /// The context of `home`, `list` and `tag`.
 struct ListValues: TemplateValue {
-    var site: SiteValues
+    var site: Shared<SiteValues>
     var page: ListPageValues
-    var pages: [SummaryValues]
+    var pages: [Shared<SummaryValues>]
     var pagination: PaginationValues?
 
     static let fields: [Field] = [
@@ -50,7 +50,7 @@ struct ListValues: TemplateValue {
 
 /// The context of `tags`, the tag index.
 struct TagIndexValues: TemplateValue {
-    var site: SiteValues
+    var site: Shared<SiteValues>
     var page: ListPageValues
     var tags: [TagValues]
 
@@ -64,7 +64,7 @@ struct TagIndexValues: TemplateValue {
 
 /// A page with no values of its own beyond `site` and `page`: search, 404.
 struct PlainPageValues: TemplateValue {
-    var site: SiteValues
+    var site: Shared<SiteValues>
     var page: ListPageValues
 
     static let fields: [Field] = [
@@ -94,7 +94,7 @@ struct CalendarCellValues: TemplateValue {
 struct TimelineYearValues: TemplateValue {
     var year: Int?
     var label: String
-    var entries: [SummaryValues]
+    var entries: [Shared<SummaryValues>]
     var weeks: [CalendarCellValues]?
     var months: [CalendarCellValues]?
     var weeksWidth: Int?
@@ -111,7 +111,7 @@ struct TimelineYearValues: TemplateValue {
 
 /// The context of `retrospectives`, the timeline.
 struct TimelineValues: TemplateValue {
-    var site: SiteValues
+    var site: Shared<SiteValues>
     var page: ListPageValues
     var years: [TimelineYearValues]
 
@@ -127,7 +127,7 @@ struct TimelineValues: TemplateValue {
 struct ArchiveMonthValues: TemplateValue {
     var month: Int
     var label: String
-    var pages: [SummaryValues]
+    var pages: [Shared<SummaryValues>]
 
     static let fields: [Field] = [
         ("month", { $0.month }),
@@ -149,10 +149,10 @@ struct ArchiveYearValues: TemplateValue {
 
 /// The context of `archive`.
 struct ArchiveValues: TemplateValue {
-    var site: SiteValues
+    var site: Shared<SiteValues>
     var page: ListPageValues
     var years: [ArchiveYearValues]
-    var undated: [SummaryValues]
+    var undated: [Shared<SummaryValues>]
 
     static let fields: [Field] = [
         ("site", { $0.site }),
@@ -184,7 +184,7 @@ struct FeedValues: TemplateValue {
 
 /// An entry of a feed: a summary, with its absolute URL, its `updated`, and in the site's feed its body.
 struct FeedEntryValues: TemplateValue {
-    var summary: SummaryValues
+    var summary: Shared<SummaryValues>
     var absoluteURL: String
     var updated: String
     var content: HTMLFragment?
@@ -205,7 +205,7 @@ struct FeedEntryValues: TemplateValue {
 
 /// The context of `atom`.
 struct AtomValues: TemplateValue {
-    var site: SiteValues
+    var site: Shared<SiteValues>
     var feed: FeedValues
     var entries: [FeedEntryValues]
 
@@ -229,7 +229,7 @@ struct SitemapURLValues: TemplateValue {
 
 /// The context of `sitemap` and of `robots`.
 struct SitemapValues: TemplateValue {
-    var site: SiteValues
+    var site: Shared<SiteValues>
     var urls: [SitemapURLValues]
     var sitemapURL: String?
 
