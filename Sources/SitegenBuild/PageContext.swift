@@ -17,6 +17,8 @@ struct PageContext: Sendable {
 
     /// The `site` values, the same on every page.
     let siteValues: Shared<SiteValues>
+    /// Each tag's values, by its index in `site.tags`: a tag is shown on every page it is on.
+    let tagValues: [Shared<TagValues>]
 
     init(site: Site, theme: Theme, edits: [Int: PageDocument] = [:]) {
         self.site = site
@@ -24,6 +26,11 @@ struct PageContext: Sendable {
         self.labels = labels
         self.edits = edits
         self.siteValues = Shared(Self.siteValues(site.config, labels: labels))
+        let config = site.config
+        self.tagValues = site.tags.map { tag in
+            Shared(TagValues(name: tag.name, slug: tag.slug, url: TemplateLink(href: href(tag.url, config), origin: config.origin),
+                             count: TemplateCount(tag.members.count, language: config.language)))
+        }
     }
 
     /// A context whose summaries are made up front, on all cores.
@@ -89,14 +96,10 @@ struct PageContext: Sendable {
                              iso: date.rfc3339(defaultOffset: site.config.utcOffset), language: site.config.language)
             },
             period: document.period.map(periodValue),
-            tags: document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValue(site.tags[$0]) }))
+            tags: document.tagSlugs.compactMap { site.tagsBySlug[$0] }.map { tagValues[$0] }))
     }
 
-    func tagValue(_ tag: TagGroup) -> TagValues {
-        TagValues(name: tag.name, slug: tag.slug, url: link(tag.url), count: count(tag.members.count))
-    }
-
-    func list(title: String, members: [Int], pagination: Pagination, isHome: Bool = false, tag: TagValues? = nil) -> ListValues {
+    func list(title: String, members: [Int], pagination: Pagination, isHome: Bool = false, tag: Shared<TagValues>? = nil) -> ListValues {
         var paginator = PaginationValues(current: pagination.current, total: pagination.total)
         if pagination.current > 1 { paginator.prevURL = link(pagination.url(of: pagination.current - 1)) }
         if pagination.current < pagination.total { paginator.nextURL = link(pagination.url(of: pagination.current + 1)) }
@@ -107,7 +110,7 @@ struct PageContext: Sendable {
 
     func tagIndex() -> TagIndexValues {
         TagIndexValues(site: siteValues, page: ListPageValues(title: labels["all_tags"] ?? "Tags", url: link("/tags/")),
-                       tags: site.tags.map(tagValue))
+                       tags: tagValues)
     }
 
     /// A retrospective's neighbours, its goals, and the goals it inherits.

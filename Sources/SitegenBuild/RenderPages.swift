@@ -131,7 +131,7 @@ enum RenderPages {
             let members = Array(Pagination.members(tag.members, page: number, perPage: perPage))
             values = context.list(title: tag.name, members: members,
                                   pagination: Pagination(base: tag.url, current: number, total: total),
-                                  tag: context.tagValue(tag))
+                                  tag: context.tagValues[index])
         case .tagIndex:
             values = context.tagIndex()
         case .postList(let number, let total):

@@ -9,12 +9,13 @@ public enum SourceText {
             return .failure(.error(at: SourceLocation(path: path, line: line, column: column),
                                    "this looks like a binary file, not Markdown (a NUL byte)"))
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The library checks the bytes once, as it makes the string; where they fail, find the byte.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes) ?? 0
             let (line, column) = position(ofByte: bad, in: bytes)
             return .failure(.error(at: SourceLocation(path: path, line: line, column: column),
                                    "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the file as UTF-8"))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -7,7 +7,7 @@ public enum Slug {
     /// space, `-` or `_` dropped, each space turned into `-`. `아는가? : AiRSearch` → `아는가--airsearch`.
     public static func heading(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        for scalar in folded(text).unicodeScalars {
             if scalar == " " {
                 result.append("-")
             } else if scalar == "-" || scalar == "_" || isLetterMarkOrNumber(scalar) {
@@ -17,12 +17,21 @@ public enum Slug {
         return String(result)
     }
 
+    /// NFC and lower case. Text of ASCII and precomposed Hangul syllables — most headings here — is
+    /// already NFC and only ASCII letters have case, so it is folded byte by byte without Foundation.
+    static func folded(_ text: String) -> String {
+        let simple = text.unicodeScalars.allSatisfy { $0.isASCII || (0xAC00...0xD7A3).contains($0.value) }
+        guard simple else { return text.precomposedStringWithCanonicalMapping.lowercased() }
+        guard text.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return text }
+        return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// The URL segment of a document or tag: the heading rules, with any run of white space or
     /// dashes folded into one `-` and no dash at either end. `2022 회고  [연말]` → `2022-회고-연말`.
     public static func segment(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingDash = false
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        for scalar in folded(text).unicodeScalars {
             if scalar == "-" || scalar.properties.isWhitespace {
                 pendingDash = !result.isEmpty
             } else if scalar == "_" || isLetterMarkOrNumber(scalar) {

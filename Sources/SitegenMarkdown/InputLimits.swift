@@ -22,14 +22,27 @@ public enum InputLimits {
         }
         // Most bodies have no table at all: a delimiter row needs a `|` and a `-`.
         guard body.utf8.contains(UInt8(ascii: "|")) else { return nil }
+        var body = body
+        return body.withUTF8 { tableProblem(in: $0) }
+    }
+
+    /// Counts table cells line by line: a delimiter row after a line with a `|` starts a table, whose
+    /// rows each count its columns until a blank line.
+    private static func tableProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, message: String)? {
         var cells = 0
         var line = 0
         var tableColumns = 0
         var tableStart = 0
         var previousHadPipe = false
-        for bytes in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            defer { start = end + 1 }
             line += 1
-            let content = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
+            var first = start
+            while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == UInt8(ascii: ">") { first += 1 }
+            let content = UnsafeBufferPointer(rebasing: bytes[first..<end])
             if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                 tableColumns = 0
                 previousHadPipe = false
@@ -51,7 +64,7 @@ public enum InputLimits {
     }
 
     /// The number of cells of a GFM delimiter row (`| --- | :-: |`), or nil when the line is not one.
-    private static func delimiterColumns(_ line: Substring.UTF8View) -> Int? {
+    private static func delimiterColumns(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         var columns = 0
         var dashes = 0
         var sawPipe = false

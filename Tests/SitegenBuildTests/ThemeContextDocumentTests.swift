@@ -31,7 +31,7 @@ import Testing
         var contexts: [any TemplateValue] = site.documents.indices.map(context.document)
         contexts.append(context.list(title: "home", members: site.entries, pagination: Pagination(base: "/", current: 2, total: 3), isHome: true))
         contexts.append(context.list(title: "tag", members: site.tags[0].members, pagination: Pagination(base: "/tags/x/", current: 1, total: 1),
-                                     tag: context.tagValue(site.tags[0])))
+                                     tag: context.tagValues[0]))
         contexts.append(context.tagIndex())
         contexts.append(context.notFound())
         contexts.append(context.timeline())

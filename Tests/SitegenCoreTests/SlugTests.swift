@@ -1,5 +1,5 @@
 import Foundation
-import SitegenCore
+@testable import SitegenCore
 import Testing
 
 @Suite struct HeadingSlugTests {
@@ -83,5 +83,14 @@ import Testing
         let numbers = Array(0..<1000)
         let doubled = await numbers.parallelMap { $0 * 2 }
         #expect(doubled == numbers.map { $0 * 2 })
+    }
+}
+
+/// The byte-wise fold for ASCII and Hangul syllables gives what Foundation's NFC + lower case gives.
+@Suite struct SlugFoldTests {
+    @Test(arguments: ["", "Hello World", "ML/AI 개발자를 위한", "1분기 [1월~3월]", "아는가? : AiRSearch", "ALL CAPS_123",
+                      "\u{1112}\u{1161}\u{11AB}", "Café", "ÉCOLE", "İstanbul", "ǅ title", "ＡＢＣ", "한글 ONLY"])
+    func foldsAsFoundationDoes(_ text: String) {
+        #expect(Slug.folded(text) == text.precomposedStringWithCanonicalMapping.lowercased())
     }
 }

@@ -187,7 +187,7 @@ struct SummaryValues: TemplateValue {
     var readingMinutes: TemplateCount?
     var date: TemplateDate?
     var period: PeriodValues?
-    var tags: [TagValues]
+    var tags: [Shared<TagValues>]
 
     static let fields: [Field] = [
         ("title", { $0.title }),

@@ -5,7 +5,7 @@ struct ListPageValues: TemplateValue {
     var title: String
     var url: TemplateLink
     var isHome = false
-    var tag: TagValues?
+    var tag: Shared<TagValues>?
     var indexURL: TemplateLink?
 
     static let fields: [Field] = [
@@ -52,7 +52,7 @@ struct ListValues: TemplateValue {
 struct TagIndexValues: TemplateValue {
     var site: Shared<SiteValues>
     var page: ListPageValues
-    var tags: [TagValues]
+    var tags: [Shared<TagValues>]
 
     static let fields: [Field] = [
         ("site", { $0.site }),
