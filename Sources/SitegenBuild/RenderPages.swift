@@ -113,6 +113,8 @@ enum RenderPages {
     enum Input {
         case template(String, any TemplateValue)
         case bytes([UInt8])
+        /// The search index: joined from the documents' entries where they are kept, else made whole.
+        case searchIndex(entries: [[UInt8]]?)
     }
 
     /// `searchEntries` are the documents' entries of the search index, in site order, when kept.
@@ -151,7 +153,7 @@ enum RenderPages {
         case .jsonFeed:
             return .bytes(Feeds.jsonFeed(site, context: context))
         case .searchIndex:
-            return .bytes(Feeds.searchIndex(site, entries: searchEntries))
+            return .searchIndex(entries: searchEntries)
         case .sitemap(let urls):
             values = context.sitemap(urls: urls)
         case .robots:

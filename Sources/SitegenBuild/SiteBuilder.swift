@@ -78,7 +78,7 @@ public enum SiteBuilder {
 
     /// Render Markdown: every document's body, on all cores.
     public static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool) async -> [(SourceDocument, Rendered)] {
-        await renderMarkdown(source, includeDrafts: includeDrafts, cache: [:]).0
+        await renderMarkdown(source, includeDrafts: includeDrafts, memo: nil).documents
     }
 
     /// How one document's Markdown is rendered on this site.

@@ -22,11 +22,6 @@ public enum MarkdownRenderer {
             return .failed(.error(at: SourceLocation(path: options.path, line: options.bodyFirstLine),
                                   "the document renders to more than \(InputLimits.htmlBytes >> 20) MB of HTML, which is not built"))
         }
-        var hasher = Hasher()
-        hasher.combineUTF8(rendered.html)
-        hasher.combineUTF8(rendered.tocHTML)
-        hasher.combineUTF8(rendered.excerptHTML)
-        rendered.digest = hasher.finalize()
         return rendered
     }
 

@@ -84,8 +84,20 @@ public struct Rendered: Sendable, Hashable {
     /// Every relative link the body had resolved against the site's files, with what it became: the
     /// rendering stays right for as long as these resolve the same.
     public var resolvedLinks: [ResolvedLink] = []
-    /// A digest of `html`, `tocHTML` and `excerptHTML`, for telling within one process whether pages that show them changed.
-    public var digest: Int = 0
+    /// A digest of `html`, `tocHTML` and `excerptHTML`, for telling within one process whether pages
+    /// that show them changed. Worked out by `withDigest()` where renderings are kept (`serve`); nil in a cold build.
+    public var digest: Int?
+
+    /// This rendering with its digest.
+    public func withDigest() -> Rendered {
+        var hasher = Hasher()
+        hasher.combineUTF8(html)
+        hasher.combineUTF8(tocHTML)
+        hasher.combineUTF8(excerptHTML)
+        var rendered = self
+        rendered.digest = hasher.finalize()
+        return rendered
+    }
 
     /// The value of a document that could not be rendered: no HTML, and why.
     static func failed(_ diagnostic: Diagnostic) -> Rendered {

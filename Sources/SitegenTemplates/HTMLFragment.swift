@@ -1,12 +1,23 @@
 import Mustache
+import SitegenCore
 
 /// HTML made by the Markdown stage (a body), written into a page as it is: `{{page.content}}`
 /// needs no triple braces.
-public struct HTMLFragment: MustacheCustomRenderable, CustomStringConvertible, Sendable {
+public struct HTMLFragment: MustacheCustomRenderable, CustomStringConvertible, Sendable, Hashable {
     public var html: String
+    /// A digest of `html` made before (a rendering's), hashed in its place: `serve` fingerprints
+    /// every page on each rebuild, and bodies are most of a site's bytes.
+    public var digest: Int?
 
-    public init(_ html: String) {
+    public init(_ html: String, digest: Int? = nil) {
         self.html = html
+        self.digest = digest
+    }
+
+    public static func == (lhs: HTMLFragment, rhs: HTMLFragment) -> Bool { lhs.digest == rhs.digest && lhs.html == rhs.html }
+
+    public func hash(into hasher: inout Hasher) {
+        if let digest { hasher.combine(digest) } else { hasher.combineUTF8(html) }
     }
 
     public var renderText: String { html }

@@ -22,7 +22,7 @@ import Testing
         let scratch = try ScratchFolder()
         let site = try scratch.copySite("blog")
         let options = BuildOptions(root: site, output: scratch.url.appendingPathComponent("unused"))
-        return (scratch, options, try await SiteBuilder.generate(options))
+        return (scratch, options, try await SiteBuilder.generate(options, cache: BuildCache()))
     }
 
     /// Changes a file and makes sure its modification time moves, even on coarse clocks.
@@ -72,7 +72,10 @@ import Testing
         let (scratch, options, first) = try await setUp()
         try edit(scratch, "site.yml") { $0.replacingOccurrences(of: "title: 회고 픽스처", with: "title: 새 제목") }
         let second = try await SiteBuilder.generate(options, cache: first.cache)
-        #expect(second.renderedPages == first.renderedPages)
+        // Every HTML page shows the site's title; the search index, which does not, is kept.
+        let pages = first.files.map(\.path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 20 && pages.allSatisfy(second.changedPaths.contains))
+        #expect(second.renderedPages >= pages.count && !second.changedPaths.contains("search.json"))
         #expect(bytes(second) == bytes(try await SiteBuilder.generate(options)))
     }
 

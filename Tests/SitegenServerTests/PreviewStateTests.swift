@@ -30,7 +30,7 @@ import Testing
     @Test func anEditSavedDuringARebuildStaysShownWhenThatRebuildLands() async throws {
         let options = BuildOptions(root: root, output: root.appendingPathComponent("unused"))
         let state = PreviewState()
-        let first = try await SiteBuilder.generate(options)
+        let first = try await SiteBuilder.generate(options, cache: BuildCache())
         _ = await state.publish(PreviewSite(files: first.files), cache: first.cache)
 
         // A full rebuild starts (its generation is made before the next save)…

@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 import SitegenContent
 import SitegenCore
 import SitegenTemplates
@@ -6,8 +7,10 @@ import SitegenTemplates
 /// The typed values templates see. Each type lists its fields once, a name and how to read it:
 /// Mustache's lookups (`child(named:)`) and the theme contract (`keys`, which `themes/README.md`
 /// documents; a test holds the two together) both come from that list. A value that is missing is
-/// `nil`, so `{{#key}}` tests for presence.
-protocol TemplateValue: MustacheParent, Sendable {
+/// `nil`, so `{{#key}}` tests for presence. Values are `Hashable` by all they hold (synthesized), so
+/// what `serve` re-renders is decided by the values themselves: a page whose values and template
+/// hash as before is the page it was.
+protocol TemplateValue: MustacheParent, Sendable, Hashable {
     typealias Field = (name: String, value: @Sendable (Self) -> Any?)
     static var fields: [Field] { get }
     /// Every name `child(named:)` answers.
@@ -32,8 +35,22 @@ extension TemplateValue {
 /// a class instance is only retained. Made once: `site` per build, a summary per document.
 final class Shared<Value: TemplateValue>: TemplateValue {
     let value: Value
+    /// The value's hash, worked out the first time a page that shows it is fingerprinted: a summary
+    /// is on up to six pages. Cold builds fingerprint nothing and never work it out.
+    private let digest = Mutex<Int?>(nil)
 
     init(_ value: Value) { self.value = value }
+
+    static func == (lhs: Shared, rhs: Shared) -> Bool { lhs === rhs || lhs.value == rhs.value }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(digest.withLock { digest in
+            if let digest { return digest }
+            let made = value.hashValue
+            digest = made
+            return made
+        })
+    }
 
     static var fields: [Field] { Value.fields.map { field in (field.name, { field.value($0.value) }) } }
     static var keys: [String] { Value.keys }
@@ -78,7 +95,7 @@ struct SiteValues: TemplateValue {
 }
 
 /// Front matter or `params:` values as templates take them: text, numbers as written, flags, lists, mappings.
-struct ParamValues: MustacheParent, Sendable {
+struct ParamValues: MustacheParent, Sendable, Hashable {
     var values: [String: FrontMatterValue]
 
     func child(named name: String) -> Any? {

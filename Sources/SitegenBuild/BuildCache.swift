@@ -1,0 +1,180 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenTemplates
+
+/// What one generation keeps for the next (`serve`): files read, bodies rendered, pages made, each
+/// under a digest of what it was made from. The pipeline asks it before making anything; it never
+/// decides what a phase does. Only valid within the process that made it (digests use the process's hash seed).
+public struct BuildCache: Sendable {
+    var load = LoadCache()
+    var markdown: [String: (key: RenderKey, rendered: Rendered)] = [:]
+    var targets: LinkTargets?
+    var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
+    /// The site model, theme and link targets of the generation, for `quickPages`.
+    var last: LastSite?
+    /// Each document's entry of the search index, by its path, with the digest it was made from.
+    var searchEntries: [String: (digest: Int, bytes: [UInt8])] = [:]
+
+    public init() {}
+
+    /// The cache for the generation after the one just made, and which output paths changed since this one.
+    func next(source: SiteSource, markdown: MarkdownMemo.Result, site: Site, theme: Theme, pages: [SiteBuilder.MadePage],
+              files: [OutputFile], searchEntries: [String: (digest: Int, bytes: [UInt8])], options: BuildOptions) -> (cache: BuildCache, changed: Set<String>) {
+        var cache = BuildCache()
+        cache.load = source.cache
+        cache.markdown = markdown.cache
+        cache.targets = markdown.targets
+        cache.last = LastSite(site: site, theme: theme, targets: markdown.targets, options: options)
+        cache.searchEntries = searchEntries
+        var changed = Set<String>()
+        for page in pages {
+            let fingerprint = page.fingerprint ?? Self.fingerprint(of: page.file)
+            cache.pages[page.file.path] = (fingerprint, page.file)
+        }
+        for file in files where cache.pages[file.path] == nil {
+            // Theme static files and the content's own files: copied, never rendered; tracked to tell what changed.
+            cache.pages[file.path] = (Self.fingerprint(of: file), file)
+        }
+        for (path, page) in cache.pages where self.pages[path]?.fingerprint != page.fingerprint { changed.insert(path) }
+        return (cache, changed)
+    }
+
+    /// Bytes by their digest; a copied file by its path, modification time and size.
+    static func fingerprint(of file: OutputFile) -> Int {
+        var hasher = Hasher()
+        switch file.contents {
+        case .bytes(let bytes):
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        case .written:
+            hasher.combineUTF8(file.path)
+        case .copy(let url):
+            let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+            hasher.combine(url)
+            hasher.combine(values?.contentModificationDate)
+            hasher.combine(values?.fileSize)
+        }
+        return hasher.finalize()
+    }
+}
+
+/// Everything a document's rendering depends on.
+struct RenderKey: Hashable {
+    /// The document's file (`SourceDocument.digest`): all of the document is a function of it.
+    var document: Int
+    var excerptSeparator: String
+    var tocLevels: ClosedRange<Int>?
+    var pageHref: String
+    var goalHeadings: [String]
+    var allowsRawHTML: Bool
+
+    init(_ document: SourceDocument, config: SiteConfig) {
+        let options = SiteBuilder.markdownOptions(document, config: config, targets: nil)
+        self.document = document.digest
+        excerptSeparator = options.excerptSeparator
+        tocLevels = options.tocLevels
+        pageHref = options.pageHref ?? ""
+        goalHeadings = options.goalHeadings
+        allowsRawHTML = options.allowsRawHTML
+    }
+}
+
+/// The Markdown phase's side of the cache: a document is rendered again only when its render key
+/// moved, or when one of its relative links would now land elsewhere.
+struct MarkdownMemo: Sendable {
+    var previous: [String: (key: RenderKey, rendered: Rendered)]
+    var lastTargets: LinkTargets?
+
+    init(_ cache: BuildCache) {
+        previous = cache.markdown
+        lastTargets = cache.targets
+    }
+
+    /// The documents with their renderings, how many were rendered, and what to keep.
+    struct Result: Sendable {
+        var documents: [(SourceDocument, Rendered)]
+        var renderedCount: Int
+        var targets: LinkTargets
+        var cache: [String: (key: RenderKey, rendered: Rendered)] = [:]
+    }
+
+    func render(_ documents: [SourceDocument], config: SiteConfig, targets: LinkTargets,
+                render: @escaping @Sendable (SourceDocument) -> Rendered) async -> Result {
+        let sameTargets = targets == lastTargets
+        let keyed = documents.map { ($0, RenderKey($0, config: config)) }
+        let stale = keyed.filter { document, key in
+            guard let cached = previous[document.path], cached.key == key else { return true }
+            return !sameTargets && cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }
+        }
+        // Kept renderings carry their digest, which page fingerprints hash in place of the HTML.
+        let fresh = await stale.parallelMap { document, _ in render(document).withDigest() }
+        var cache: [String: (key: RenderKey, rendered: Rendered)] = [:]
+        for (document, _) in keyed { cache[document.path] = previous[document.path] }
+        for ((document, key), rendered) in zip(stale, fresh) { cache[document.path] = (key, rendered) }
+        let rendered = keyed.compactMap { document, _ in cache[document.path].map { (document, $0.rendered) } }
+        return Result(documents: rendered, renderedCount: stale.count, targets: targets, cache: cache)
+    }
+}
+
+/// The page phase's side of the cache. A page's fingerprint is the digest of its template (with
+/// its partials and parents) and of the typed values it is rendered from: whatever a value type
+/// holds is in its hash, so no list of what pages depend on is kept by hand.
+struct PageMemo: Sendable {
+    var previous: [String: (fingerprint: Int, file: OutputFile)]
+    var previousSearchEntries: [String: (digest: Int, bytes: [UInt8])]
+
+    init(_ cache: BuildCache) {
+        previous = cache.pages
+        previousSearchEntries = cache.searchEntries
+    }
+
+    func fingerprint(of input: RenderPages.Input, template: Int, searchKey: Int?) -> Int {
+        var hasher = Hasher()
+        switch input {
+        case .template(let name, let values):
+            hasher.combine(template)
+            hasher.combineUTF8(name)
+            hasher.combine(values)
+        case .bytes(let bytes):
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        case .searchIndex:
+            hasher.combine(searchKey)
+        }
+        return hasher.finalize()
+    }
+
+    /// The file made last time at `path`, if it was made from the same.
+    func page(at path: String, fingerprint: Int) -> OutputFile? {
+        guard let page = previous[path], page.fingerprint == fingerprint else { return nil }
+        return page.file
+    }
+
+    /// Every document's entry of the search index, made again only where what it shows changed:
+    /// keyed by the document's file and its summary values (title, URL, date, tags).
+    func searchEntries(_ site: Site, context: PageContext) async -> SearchEntries {
+        let made = await Array(site.documents.indices).parallelMap { index -> (digest: Int, bytes: [UInt8]) in
+            let document = site.documents[index]
+            var hasher = Hasher()
+            hasher.combine(document.source.digest)
+            hasher.combine(document.rendered.digest)
+            hasher.combine(context.summary(index))
+            let digest = hasher.finalize()
+            if let cached = previousSearchEntries[document.source.path], cached.digest == digest { return cached }
+            return (digest, Feeds.searchEntry(document, site: site))
+        }
+        var key = Hasher()
+        for entry in made { key.combine(entry.digest) }
+        var byPath: [String: (digest: Int, bytes: [UInt8])] = [:]
+        for (document, entry) in zip(site.documents, made) { byPath[document.source.path] = entry }
+        return SearchEntries(bytes: made.map(\.bytes), key: key.finalize(), byPath: byPath)
+    }
+
+    struct SearchEntries: Sendable {
+        /// In site order.
+        var bytes: [[UInt8]]
+        /// A digest of all of them: the search index's fingerprint.
+        var key: Int
+        var byPath: [String: (digest: Int, bytes: [UInt8])]
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+import SitegenMarkdown
+import SitegenTemplates
+
+/// A site made in memory.
+public struct Generation: Sendable {
+    /// Every output file, sorted by path.
+    public var files: [OutputFile]
+    public var report: BuildReport
+    /// Hand this to the next `generate` to redo only what changed (empty when none was given).
+    public var cache: BuildCache
+    /// How many documents' Markdown was rendered, and how many pages were made (through a template, or encoded), this time.
+    public var renderedDocuments: Int
+    public var renderedPages: Int
+    /// Output paths whose bytes differ from the previous generation (all of them the first time).
+    public var changedPaths: Set<String>
+    /// The source file of each document page: output path → `content/…` path.
+    public var sources: [String: String]
+    /// The site's base path, `/blog` or "".
+    public var basePath: String
+}
+
+extension SiteBuilder {
+    /// The build, phase by phase: load → Markdown → assemble → pages → files, each a function of
+    /// what the one before made. Given a cache (`serve`), the load, Markdown and page phases go
+    /// through it: it hands back what the last generation made wherever the inputs hash as they did.
+    /// Without one (`build`, `check`), nothing is fingerprinted. Given a staging folder, each file is
+    /// written there as soon as it is made and kept as `.written`, so the site is never all in memory.
+    public static func generate(_ options: BuildOptions, cache previous: BuildCache? = nil,
+                                writingTo staging: OutputWriter.Staging? = nil) async throws(BuildFailure) -> Generation {
+        var clock = PhaseClock()
+        let (source, theme) = try await load(options, reusing: previous?.load ?? LoadCache())
+        clock.lap("load")
+
+        let markdown = await renderMarkdown(source, includeDrafts: options.includeDrafts, memo: previous.map(MarkdownMemo.init))
+        clock.lap("markdown")
+
+        let site = try assemble(source, rendered: markdown.documents)
+        clock.lap("assemble")
+
+        let jobs = try RenderPages.jobs(for: site, theme: theme)
+        let paths = jobs.map { RenderPages.outputPath(of: $0.url) }
+        try checkFolderClashes(jobs: jobs, paths: paths, site: site, theme: theme, assets: source.assets)
+        let (pages, searchEntries) = try await makePages(jobs, paths: paths, site: site, theme: theme, memo: previous.map(PageMemo.init),
+                                                         writingTo: staging, output: options.output)
+        clock.lap("pages")
+
+        let files = try await addFiles(pages.map(\.file), theme: theme, assets: source.assets, writingTo: staging, output: options.output)
+        clock.lap("files")
+
+        let warnings = (source.warnings + markdown.documents.flatMap(\.1.diagnostics) + site.warnings).sorted()
+        let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: warnings,
+                                 phases: clock.phases)
+        var sources: [String: String] = [:]
+        for (job, path) in zip(jobs, paths) {
+            if case .document(let index) = job.subject { sources[path] = site.documents[index].source.path }
+        }
+        let kept = previous?.next(source: source, markdown: markdown, site: site, theme: theme, pages: pages, files: files,
+                                  searchEntries: searchEntries?.byPath ?? [:], options: options)
+        return Generation(files: files, report: report, cache: kept?.cache ?? BuildCache(), renderedDocuments: markdown.renderedCount,
+                          renderedPages: pages.count(where: \.isNew), changedPaths: kept?.changed ?? Set(files.map(\.path)),
+                          sources: sources, basePath: source.config.basePath)
+    }
+
+    /// Markdown: every built document's body, on all cores; through the memo, only those whose
+    /// file or options changed, or whose relative links now land elsewhere.
+    static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool, memo: MarkdownMemo?) async -> MarkdownMemo.Result {
+        let documents = source.documents.filter { includeDrafts || !$0.isDraft }
+        let targets = linkTargets(documents, source: source)
+        let render = { @Sendable (document: SourceDocument) in
+            MarkdownRenderer.render(document.body, options: markdownOptions(document, config: source.config, targets: targets))
+        }
+        if let memo { return await memo.render(documents, config: source.config, targets: targets, render: render) }
+        let rendered = await documents.parallelMap(render)
+        return MarkdownMemo.Result(documents: Array(zip(documents, rendered)), renderedCount: documents.count, targets: targets)
+    }
+
+    /// Assemble: the site model. A document past the Markdown stage's limits is an error, not a page with a warning.
+    static func assemble(_ source: SiteSource, rendered: [(SourceDocument, Rendered)]) throws(BuildFailure) -> Site {
+        if rendered.contains(where: { $0.1.diagnostics.hasErrors }) {
+            throw BuildFailure(source.warnings + rendered.flatMap(\.1.diagnostics))
+        }
+        return try Assemble.site(config: source.config, documents: rendered)
+    }
+
+    /// A page of the site, new or reused.
+    struct MadePage: Sendable {
+        var file: OutputFile
+        /// What its values hashed to, when fingerprinted.
+        var fingerprint: Int?
+        var isNew: Bool
+    }
+
+    /// Pages: each job's values through its template (or, for the JSON outputs, its bytes), on all
+    /// cores, written as they are made when there is a staging folder. Through the memo, a page
+    /// whose template and values hash as before is not made again.
+    static func makePages(_ jobs: [RenderPages.Job], paths: [String], site: Site, theme: Theme, memo: PageMemo?,
+                          writingTo staging: OutputWriter.Staging?, output: URL) async throws(BuildFailure) -> ([MadePage], PageMemo.SearchEntries?) {
+        let context = await PageContext.summarizing(site, theme: theme)
+        let searchEntries = await memo?.searchEntries(site, context: context)
+        // The site-wide pages (archive, timeline, feeds, search index, sitemap) are each one long job:
+        // made first, so that no core is left waiting on one of them at the end.
+        let order = jobs.indices.sorted { (jobs[$0].subject.isSiteWide ? 0 : 1, $0) < (jobs[$1].subject.isSiteWide ? 0 : 1, $1) }
+        let made: [(Int, MadePage)]
+        do {
+            made = try await order.parallelMap { index -> (Int, MadePage) in
+                let input = RenderPages.input(for: jobs[index], site: site, context: context, searchEntries: searchEntries?.bytes)
+                let fingerprint = memo.map { $0.fingerprint(of: input, template: theme.digests[jobs[index].template] ?? 0,
+                                                            searchKey: searchEntries?.key) }
+                if let fingerprint, let reused = memo?.page(at: paths[index], fingerprint: fingerprint) {
+                    return (index, MadePage(file: reused, fingerprint: fingerprint, isNew: false))
+                }
+                let bytes: [UInt8]
+                switch input {
+                case .bytes(let encoded): bytes = encoded
+                case .searchIndex(let entries): bytes = Feeds.searchIndex(site, entries: entries)
+                case .template(let template, let values): bytes = Array((theme.render(template, context: values) ?? "").utf8)
+                }
+                var file = OutputFile(path: paths[index], contents: .bytes(bytes))
+                if let staging {
+                    try staging.write(file)
+                    file.contents = .written
+                }
+                return (index, MadePage(file: file, fingerprint: fingerprint, isNew: true))
+            }
+        } catch {
+            throw BuildFailure.from(error, at: .whole(output.path), "cannot write the site")
+        }
+        var pages = [MadePage?](repeating: nil, count: jobs.count)
+        for (index, page) in made { pages[index] = page }
+        return (pages.compactMap { $0 }, searchEntries)
+    }
+
+    /// Files: the pages with the theme's static files and the content's own files, written to the staging folder if any.
+    static func addFiles(_ pages: [OutputFile], theme: Theme, assets: [Asset], writingTo staging: OutputWriter.Staging?,
+                         output: URL) async throws(BuildFailure) -> [OutputFile] {
+        let files = try addFiles(pages, theme: theme, assets: assets)
+        guard let staging else { return files }
+        do {
+            return try await files.parallelMap { file in
+                if case .written = file.contents { return file }
+                try staging.write(file)
+                return OutputFile(path: file.path, contents: .written)
+            }
+        } catch {
+            throw BuildFailure.from(error, at: .whole(output.path), "cannot write the site")
+        }
+    }
+}
