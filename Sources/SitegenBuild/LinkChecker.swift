@@ -7,6 +7,8 @@ public struct BrokenLink: Sendable, Hashable, Comparable {
     /// The link as written in the HTML.
     public var target: String
     public var reason: String
+    /// Where the writer wrote it, when it came from a body; nil for the theme's.
+    public var location: SourceLocation?
 
     public static func < (lhs: BrokenLink, rhs: BrokenLink) -> Bool {
         (lhs.page, lhs.target) < (rhs.page, rhs.target)
@@ -15,18 +17,31 @@ public struct BrokenLink: Sendable, Hashable, Comparable {
 
 /// Checks every internal link, image and anchor of a built site, from the HTML it wrote.
 public enum LinkChecker {
-    /// `pages` maps output paths of HTML files to their text; `files` lists every other output
-    /// path; `basePath` is the site's (`/blog` or ""). External links are not followed.
-    public static func check(pages: [String: String], files: Set<String>, basePath: String) -> [BrokenLink] {
+    /// A link on a page, and where it was written when that is known.
+    public struct PageLink: Sendable {
+        public var target: String
+        public var location: SourceLocation?
+
+        public init(target: String, location: SourceLocation? = nil) {
+            self.target = target
+            self.location = location
+        }
+    }
+
+    /// `pages` maps output paths of HTML files to their text; `links` gives each page's links (read
+    /// from its HTML where not given); `files` lists every other output path; `basePath` is the
+    /// site's (`/blog` or ""). Anchors are the `id`s and `name`s of each page. External links are not followed.
+    public static func check(pages: [String: String], links: [String: [PageLink]] = [:], files: Set<String>, basePath: String) -> [BrokenLink] {
         var ids: [String: Set<String>] = [:]
         for (path, html) in pages {
-            ids[path] = Set(attributeValues(named: ["id", "name"], in: html))
+            ids[path] = Set(HTMLAttributes.values(named: ["id", "name"], in: html).map(\.value))
         }
         var broken: [BrokenLink] = []
         for (page, html) in pages {
-            for link in attributeValues(named: ["href", "src"], in: html) {
-                if let reason = problem(with: link, on: page, ids: ids, files: files, basePath: basePath) {
-                    broken.append(BrokenLink(page: page, target: link, reason: reason))
+            let found = links[page] ?? HTMLAttributes.values(named: ["href", "src"], in: html).map { PageLink(target: $0.value) }
+            for link in found {
+                if let reason = problem(with: link.target, on: page, ids: ids, files: files, basePath: basePath) {
+                    broken.append(BrokenLink(page: page, target: link.target, reason: reason, location: link.location))
                 }
             }
         }
@@ -73,32 +88,6 @@ public enum LinkChecker {
             ? [joined.isEmpty ? "index.html" : joined + "/index.html"]
             : [joined, joined + "/index.html"]
         return candidates.first { ids[$0] != nil || files.contains($0) }
-    }
-
-    /// The values of the named attributes, in order: `href="…"` and `href='…'`.
-    static func attributeValues(named names: Set<String>, in html: String) -> [String] {
-        var values: [String] = []
-        let bytes = Array(html.utf8)
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count,
-                  bytes[i + 1] == UInt8(ascii: "\"") || bytes[i + 1] == UInt8(ascii: "'") else { i += 1; continue }
-            var start = i
-            while start > 0, isNameByte(bytes[start - 1]) { start -= 1 }
-            let name = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
-            let quote = bytes[i + 1]
-            var end = i + 2
-            while end < bytes.count, bytes[end] != quote { end += 1 }
-            if start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\n"), names.contains(name) {
-                values.append(String(decoding: bytes[(i + 2)..<min(end, bytes.count)], as: UTF8.self))
-            }
-            i = end + 1
-        }
-        return values
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
     }
 
     private static func decodeEntities(_ value: String) -> String {

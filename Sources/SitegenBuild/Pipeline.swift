@@ -16,10 +16,18 @@ public struct Generation: Sendable {
     public var renderedPages: Int
     /// Output paths whose bytes differ from the previous generation (all of them the first time).
     public var changedPaths: Set<String>
-    /// The source file of each document page: output path → `content/…` path.
-    public var sources: [String: String]
+    /// Each document page's body, by output path: its source file, its HTML and its links with their lines.
+    public var bodies: [String: Body]
     /// The site's base path, `/blog` or "".
     public var basePath: String
+}
+
+/// A document page's body as the Markdown stage made it.
+public struct Body: Sendable {
+    /// `content/…` path.
+    public var source: String
+    public var html: String
+    public var links: [BodyLink]
 }
 
 extension SiteBuilder {
@@ -53,15 +61,17 @@ extension SiteBuilder {
         let warnings = (source.warnings + markdown.documents.flatMap(\.1.diagnostics) + site.warnings).sorted()
         let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: warnings,
                                  phases: clock.phases)
-        var sources: [String: String] = [:]
+        var bodies: [String: Body] = [:]
         for (job, path) in zip(jobs, paths) {
-            if case .document(let index) = job.subject { sources[path] = site.documents[index].source.path }
+            guard case .document(let index) = job.subject else { continue }
+            let document = site.documents[index]
+            bodies[path] = Body(source: document.source.path, html: document.rendered.html, links: document.rendered.links)
         }
         let kept = previous?.next(source: source, markdown: markdown, site: site, theme: theme, pages: pages, files: files,
                                   searchEntries: searchEntries?.byPath ?? [:], options: options)
         return Generation(files: files, report: report, cache: kept?.cache ?? BuildCache(), renderedDocuments: markdown.renderedCount,
                           renderedPages: pages.count(where: \.isNew), changedPaths: kept?.changed ?? Set(files.map(\.path)),
-                          sources: sources, basePath: source.config.basePath)
+                          bodies: bodies, basePath: source.config.basePath)
     }
 
     /// Markdown: every built document's body, on all cores; through the memo, only those whose

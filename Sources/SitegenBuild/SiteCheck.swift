@@ -1,16 +1,18 @@
 import Foundation
 import SitegenCore
+import SitegenMarkdown
 
-/// `sitegen check` and `build --strict`: every internal link, image and anchor of a generated site,
-/// each broken one named with the source file and line it came from.
+/// `sitegen check` and `build --strict`: every internal link, image and anchor of a generated site.
+/// A body's links come from the Markdown stage, each with the line the writer wrote it on; only
+/// what the theme wrote around the body (navigation, lists, feeds) is read back from the HTML.
 public enum SiteCheck {
     /// What `build --strict` and `check` both refuse: every warning, as an error, and every broken
     /// internal link, image or anchor.
-    public static func strictProblems(in generation: Generation, root: URL) -> [Diagnostic] {
-        (generation.report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) } + brokenLinks(in: generation, root: root)).sorted()
+    public static func strictProblems(in generation: Generation) -> [Diagnostic] {
+        (generation.report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) } + brokenLinks(in: generation)).sorted()
     }
 
-    public static func brokenLinks(in generation: Generation, root: URL) -> [Diagnostic] {
+    public static func brokenLinks(in generation: Generation) -> [Diagnostic] {
         var pages: [String: String] = [:]
         var files: Set<String> = []
         for file in generation.files {
@@ -20,36 +22,29 @@ public enum SiteCheck {
                 files.insert(file.path)
             }
         }
-        var sourceTexts: [String: [Substring]] = [:]
-        return LinkChecker.check(pages: pages, files: files, basePath: generation.basePath).map { broken in
+        var links: [String: [LinkChecker.PageLink]] = [:]
+        for (page, html) in pages {
+            links[page] = pageLinks(page, html: html, body: generation.bodies[page])
+        }
+        return LinkChecker.check(pages: pages, links: links, files: files, basePath: generation.basePath).map { broken in
             let message = "broken link '\(broken.target)' on \(broken.page): \(broken.reason)"
-            guard let source = generation.sources[broken.page] else {
+            guard let location = broken.location else {
                 return .error(at: .whole("(generated) " + broken.page), message + " (it comes from the theme or a list)")
             }
-            if sourceTexts[source] == nil {
-                let text = FileManager.default.contents(atPath: root.appendingPathComponent(source).path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-                sourceTexts[source] = text.split(separator: "\n", omittingEmptySubsequences: false)
-            }
-            let location = locate(broken.target, basePath: generation.basePath, in: sourceTexts[source] ?? [], path: source)
             return .error(at: location, message)
         }
     }
 
-    /// The first line of the source that writes the link: as it is in the HTML, decoded, or without the base path.
-    static func locate(_ target: String, basePath: String, in lines: [Substring], path: String) -> SourceLocation {
-        var candidates = [target]
-        if let decoded = URLPath.decode(target) {
-            candidates.append(decoded)
-            if !basePath.isEmpty, decoded.hasPrefix(basePath) { candidates.append(String(decoded.dropFirst(basePath.count))) }
+    /// A page's links: its body's from the Markdown stage, located, and the rest read from the HTML
+    /// around the body. A theme that does not write the body as it is gets all its links read.
+    static func pageLinks(_ page: String, html: String, body: Body?) -> [LinkChecker.PageLink] {
+        let theme = { (text: String) in
+            HTMLAttributes.values(named: ["href", "src"], in: text).map { LinkChecker.PageLink(target: $0.value, location: nil) }
         }
-        if let fragment = target.firstIndex(of: "#") { candidates.append(String(target[fragment...])) }
-        for candidate in candidates where !candidate.isEmpty {
-            for (number, line) in lines.enumerated() {
-                if let range = line.range(of: candidate) {
-                    return SourceLocation(path: path, line: number + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
-                }
-            }
+        guard let body, !body.html.isEmpty, let range = html.range(of: body.html) else { return theme(html) }
+        let located = body.links.map {
+            LinkChecker.PageLink(target: $0.url, location: SourceLocation(path: body.source, line: $0.line, column: $0.column))
         }
-        return SourceLocation(path: path)
+        return located + theme(String(html[..<range.lowerBound])) + theme(String(html[range.upperBound...]))
     }
 }

@@ -67,6 +67,7 @@ public enum MarkdownRenderer {
         let (title, titleID, headings) = tree.identifyHeadings(writeIDs: !isExcerpt)
         tree.rewriteLinks()
         tree.applySpanAttributes()
+        let links = isExcerpt ? [] : tree.links()
         let toc = options.tocLevels.map { TableOfContents.tree(headings, levels: $0) } ?? []
         let tocHTML = TableOfContents.html(toc)
         let filledMarker = tree.placeTOCMarkers(html: isExcerpt ? nil : tocHTML)
@@ -82,7 +83,7 @@ public enum MarkdownRenderer {
             html: html,
             title: title, titleID: titleID, headings: headings, toc: toc, tocHTML: tocHTML, excerptHTML: excerpt,
             hasOwnTOC: filledMarker || tree.hasMarkdownTOCBlock(), statistics: statistics, goals: goals,
-            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks)
+            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks, links: links)
     }
 
     /// What libcmark-gfm alone makes of `markdown`, with the extensions and options a site renders

@@ -61,6 +61,21 @@ public struct TOCEntry: Sendable, Hashable {
 }
 
 /// All the Markdown stage makes of one body: one value, so later phases never parse again.
+/// A link or image of a body, as the page will have it (relative links to documents and files
+/// already rewritten), with where the writer wrote it: Markdown links and images, and the `href`
+/// and `src` of raw HTML. `check` reports a broken one at this line.
+public struct BodyLink: Sendable, Hashable {
+    public var url: String
+    public var line: Int
+    public var column: Int
+
+    public init(url: String, line: Int, column: Int) {
+        self.url = url
+        self.line = line
+        self.column = column
+    }
+}
+
 public struct Rendered: Sendable, Hashable {
     public var html: String
     /// The text of the leading H1 that became the title, and its id.
@@ -84,6 +99,8 @@ public struct Rendered: Sendable, Hashable {
     /// Every relative link the body had resolved against the site's files, with what it became: the
     /// rendering stays right for as long as these resolve the same.
     public var resolvedLinks: [ResolvedLink] = []
+    /// The body's links and images, with their lines (not the excerpt's, nor a table of contents' own).
+    public var links: [BodyLink] = []
     /// A digest of `html`, `tocHTML` and `excerptHTML`, for telling within one process whether pages
     /// that show them changed. Worked out by `withDigest()` where renderings are kept (`serve`); nil in a cold build.
     public var digest: Int?

@@ -27,6 +27,32 @@ extension Tree {
         }
     }
 
+    /// Every link and image as the page will have it, with its file line: Markdown ones by their
+    /// node, raw HTML ones by their attribute's place in the node's text.
+    func links() -> [BodyLink] {
+        var links: [BodyLink] = []
+        for node in nodes(of: [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE]) {
+            let line = fileLine(of: node)
+            let column = max(1, Int(cmark_node_get_start_column(node)))
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                guard let pointer = cmark_node_get_url(node) else { continue }
+                links.append(BodyLink(url: String(cString: pointer), line: line, column: column))
+                continue
+            }
+            let html = literal(node)
+            guard html.contains("=") else { continue }
+            for (value, offset) in HTMLAttributes.values(named: ["href", "src"], in: html) {
+                let before = html.utf8.prefix(offset)
+                let newlines = before.count { $0 == UInt8(ascii: "\n") }
+                let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0
+                let columnInLine = String(decoding: before.dropFirst(lineStart), as: UTF8.self).count + 1
+                links.append(BodyLink(url: value, line: line + newlines, column: newlines == 0 ? column + columnInLine - 1 : columnInLine))
+            }
+        }
+        return links
+    }
+
     /// `#section` → `/posts/x/#section`, for text shown away from its page.
     func pointInPageLinksAtThePage(within root: OpaquePointer) {
         guard let page = options.pageHref, let iterator = cmark_iter_new(root) else { return }

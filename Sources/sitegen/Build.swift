@@ -33,7 +33,7 @@ extension Sitegen {
                     try OutputWriter.checkReplaceable(target)
                     let generation = try await SiteBuilder.generate(options)
                     report = generation.report
-                    let problems = SiteCheck.strictProblems(in: generation, root: root)
+                    let problems = SiteCheck.strictProblems(in: generation)
                     if !problems.isEmpty { throw BuildFailure(problems) }
                     let writeStarted = ContinuousClock.now
                     try await OutputWriter.write(generation.files, to: target)

@@ -16,7 +16,7 @@ extension Sitegen {
             do {
                 let generation = try await SiteBuilder.generate(BuildOptions(root: root, output: root.appendingPathComponent("output"),
                                                                              includeDrafts: selection.drafts, baseURL: selection.baseURL))
-                let problems = SiteCheck.strictProblems(in: generation, root: root)
+                let problems = SiteCheck.strictProblems(in: generation)
                 Terminal.print(problems)
                 guard problems.isEmpty else {
                     Terminal.printError("check failed with \(problems.count) error\(problems.count == 1 ? "" : "s") (warnings count, as in build --strict)")

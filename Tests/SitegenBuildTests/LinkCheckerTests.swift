@@ -1,4 +1,5 @@
 @testable import SitegenBuild
+import SitegenCore
 import Testing
 
 @Suite struct LinkCheckerTests {
@@ -23,6 +24,57 @@ import Testing
 
     @Test func readsOnlyRealAttributes() {
         let html = "<pre><code>href=&quot;x&quot;</code></pre><a class=\"x\" href='/a/' data-href=\"/b/\">"
-        #expect(LinkChecker.attributeValues(named: ["href"], in: html) == ["/a/"])
+        #expect(HTMLAttributes.values(named: ["href"], in: html).map(\.value) == ["/a/"])
+    }
+}
+
+/// `check` takes a body's links from the Markdown stage, each at the line and column it was written.
+@Suite struct SiteCheckLocationTests {
+    func problems(_ files: [String: String]) async throws -> [String] {
+        let scratch = try ScratchFolder()
+        for (path, text) in files { try scratch.write(path, text) }
+        let generation = try await SiteBuilder.generate(BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("output")))
+        return SiteCheck.brokenLinks(in: generation).map(\.description)
+    }
+
+    @Test func bodyLinksAreLocatedWhereTheyWereWrittenEvenWhenRepeated() async throws {
+        let found = try await problems([
+            "content/posts/2024-01-01-a.md": """
+            ---
+            title: A
+            ---
+            [first](/gone/) here.
+
+            - item with ![pic](/missing.png)
+
+            <div align="center">
+              <img alt="x"
+                   src="/raw.png">
+            </div>
+
+            [again](/gone/) later, and [no anchor](#nowhere).
+            """,
+        ])
+        #expect(found.contains { $0.hasPrefix("content/posts/2024-01-01-a.md:4:1: error: broken link '/gone/'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("content/posts/2024-01-01-a.md:13:1: error: broken link '/gone/'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("content/posts/2024-01-01-a.md:6:13: error: broken link '/missing.png'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("content/posts/2024-01-01-a.md:10:13: error: broken link '/raw.png'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("content/posts/2024-01-01-a.md:13:28: error: broken link '#nowhere'") }, "\(found)")
+        // The first paragraph is the excerpt on the lists, which the theme writes.
+        #expect(found.filter { $0.hasPrefix("(generated)") }.sorted() == [
+            "(generated) index.html: error: broken link '/gone/' on index.html: no such page or file (it comes from the theme or a list)",
+            "(generated) posts/index.html: error: broken link '/gone/' on posts/index.html: no such page or file (it comes from the theme or a list)",
+        ])
+        #expect(found.count == 7, "\(found)")
+    }
+
+    @Test func aThemesOwnBrokenLinkIsNamedAsGenerated() async throws {
+        let found = try await problems([
+            "content/posts/2024-01-01-a.md": "---\ntitle: A\n---\nbody [ok](/posts/a/)\n",
+            "site.yml": "title: T\ntheme: mine\n",
+            "themes/mine/templates/document.mustache": "<a href=\"/no-such-page/\">x</a>{{{page.content}}}",
+        ])
+        #expect(found == ["(generated) posts/a/index.html: error: broken link '/no-such-page/' on posts/a/index.html: no such page or file (it comes from the theme or a list)"],
+                "\(found)")
     }
 }
