@@ -4,11 +4,11 @@ import SitegenMarkdown
 
 /// The assemble phase: URLs, titles, order and tags. Pure: documents in, a `Site` out.
 enum Assemble {
-    static func site(config: SiteConfig, documents rendered: [(SourceDocument, Rendered)]) throws(BuildFailure) -> Site {
-        var diagnostics: [Diagnostic] = []
+    static func site(config: SiteConfig, documents rendered: [(SourceDocument, Rendered)],
+                     into diagnostics: inout Diagnostics) throws(BuildFailure) -> Site {
         var documents = rendered.map(document)
         documents.sort(by: newestFirst(offset: config.utcOffset))
-        var warnings = documents.compactMap(missingDate)
+        diagnostics += documents.compactMap(missingDate)
 
         var tags: [TagGroup] = []
         var tagsBySlug: [String: Int] = [:]
@@ -20,11 +20,11 @@ enum Assemble {
                 let slug = Slug.tag(name)
                 let location = documents[index].source.frontMatter.location(of: "tags", in: documents[index].source.path)
                 guard !slug.isEmpty else {
-                    diagnostics.append(.error(at: location, "tag '\(name)' has no letters or numbers, so it has no URL"))
+                    diagnostics.add(.error(at: location, "tag '\(name)' has no letters or numbers, so it has no URL"))
                     continue
                 }
                 if let problem = OutputPath.problem("tags/" + slug) {
-                    diagnostics.append(.error(at: location, "tag '\(name)' cannot be a URL: \(problem)"))
+                    diagnostics.add(.error(at: location, "tag '\(name)' cannot be a URL: \(problem)"))
                     continue
                 }
                 guard !slugs.contains(slug) else { continue }
@@ -47,21 +47,21 @@ enum Assemble {
             tags[index].name = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? tags[index].name
             let distinct = Dictionary(grouping: counts.keys, by: { $0.lowercased() }).values.compactMap { $0.min() }.sorted()
             for other in distinct where other.lowercased() != tags[index].name.lowercased() {
-                warnings.append(.warning(at: firstUse[other] ?? SourceLocation(path: "content"),
-                                         "tags '\(other)' and '\(tags[index].name)' share the URL \(tags[index].url): they are listed as one tag; spell them alike, or rename one"))
+                diagnostics.warning(at: firstUse[other] ?? SourceLocation(path: "content"),
+                                         "tags '\(other)' and '\(tags[index].name)' share the URL \(tags[index].url): they are listed as one tag; spell them alike, or rename one")
             }
         }
         tags.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         tagsBySlug = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
 
-        diagnostics += urlCollisions(documents)
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        urlCollisions(documents, into: &diagnostics)
+        try diagnostics.stopIfErrors()
         let entries = documents.indices.filter { documents[$0].kind != .page }
         let posts = documents.indices.filter { documents[$0].kind == .post }
         let retrospectives = documents.indices.filter { documents[$0].kind == .retrospective }
         let links = Retrospectives.links(documents, order: retrospectives.reversed())
         return Site(config: config, documents: documents, entries: entries, posts: posts, retrospectives: retrospectives,
-                    retrospectiveLinks: links, tags: tags, tagsBySlug: tagsBySlug, warnings: warnings)
+                    retrospectiveLinks: links, tags: tags, tagsBySlug: tagsBySlug)
     }
 
     /// One document placed in the site, but for its tags: its title, URL, period and goals.
@@ -117,26 +117,24 @@ enum Assemble {
         return SourceLocation(path: document.path)
     }
 
-    static func urlCollisions(_ documents: [PageDocument]) -> [Diagnostic] {
+    static func urlCollisions(_ documents: [PageDocument], into diagnostics: inout Diagnostics) {
         var owners: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
         for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
             let url = document.url
             if let problem = OutputPath.problem(ofURL: url) {
-                diagnostics.append(.error(at: urlLocation(of: document.source),
+                diagnostics.add(.error(at: urlLocation(of: document.source),
                                           "this document's URL \(url) cannot be written: \(problem)"))
                 continue
             }
             let clash = owners[url] ?? generatedURLs[url]
                 ?? (["/tags/", "/page/", "/posts/page/"].contains { url.hasPrefix($0) } ? "a generated tag or list page" : nil)
             if let clash {
-                diagnostics.append(.error(at: SourceLocation(path: document.source.path),
+                diagnostics.add(.error(at: SourceLocation(path: document.source.path),
                                           "this document's URL \(url) is also the URL of \(clash): give one of them another 'slug' or 'permalink'"))
             } else {
                 owners[url] = document.source.path
             }
         }
-        return diagnostics
     }
 
     static func newestFirst(offset: Int) -> (PageDocument, PageDocument) -> Bool {

@@ -34,15 +34,16 @@ public enum NewDocument {
         """
 
     /// Writes a retrospective of `period` (default: the ISO week of `today`) into the site at `root`,
-    /// with the goals of the latest earlier retrospective of the same cadence. Returns its path.
-    public static func retrospective(siteRoot root: URL, period requested: Period?, today: DocumentDate) async throws(BuildFailure) -> String {
-        let source = try await ContentLoader.load(root: root)
-        let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: true))
+    /// with the goals of the latest earlier retrospective of the same cadence. Returns its path; what
+    /// reading the site found goes to `diagnostics`.
+    public static func retrospective(siteRoot root: URL, period requested: Period?, today: DocumentDate,
+                                     into diagnostics: inout Diagnostics) async throws(BuildFailure) -> String {
+        let options = BuildOptions(root: root, output: root.appendingPathComponent("output"), includeDrafts: true)
+        let (source, site, theme) = try await SiteBuilder.model(options, into: &diagnostics)
         let week = Period.isoWeek(of: today)
         let period = requested ?? Period(.weekly, year: week.year, first: week.week)
         let korean = SiteLanguage.isKorean(source.config.language)
-        let labels = try ThemeLoader.load(name: source.config.theme, siteRoot: root, requestedAt: source.config.themeLocation)
-            .labels(for: source.config.language)
+        let labels = theme.labels(for: source.config.language)
 
         var values: [String: Any] = [
             "title": korean ? "\(period.label(language: "ko")) 회고" : "Retrospective: \(period.label(language: "en"))",
@@ -81,10 +82,9 @@ public enum NewDocument {
         let path = FileManager.default.fileExists(atPath: custom.path) ? "archetypes/\(archetype).md" : nil
         var text = template
         if let path {
-            switch ContentLoader.readText(custom, path: path) {
-            case .success(let written): text = written
-            case .failure(let problem): throw BuildFailure([problem])
-            }
+            var diagnostics = Diagnostics()
+            guard let written = ContentLoader.readText(custom, path: path, into: &diagnostics) else { throw BuildFailure(diagnostics.all) }
+            text = written
         }
         do {
             // Markdown, not HTML: nothing is escaped.

@@ -36,30 +36,33 @@ extension SiteBuilder {
     /// through it: it hands back what the last generation made wherever the inputs hash as they did.
     /// Without one (`build`, `check`), nothing is fingerprinted. Given a staging folder, each file is
     /// written there as soon as it is made and kept as `.written`, so the site is never all in memory.
+    /// Problems go into one collector that every phase adds to; a phase that meets an error throws
+    /// all of them, and the warnings of a finished build are the report's, sorted there.
     public static func generate(_ options: BuildOptions, cache previous: BuildCache? = nil,
                                 writingTo staging: OutputWriter.Staging? = nil) async throws(BuildFailure) -> Generation {
         var clock = PhaseClock()
-        let (source, theme) = try await load(options, reusing: previous?.load ?? LoadCache())
+        var diagnostics = Diagnostics()
+        let (source, theme) = try await load(options, reusing: previous?.load ?? LoadCache(), into: &diagnostics)
         clock.lap("load")
 
         let markdown = await renderMarkdown(source, includeDrafts: options.includeDrafts, memo: previous.map(MarkdownMemo.init))
         clock.lap("markdown")
 
-        let site = try assemble(source, rendered: markdown.documents)
+        let site = try assemble(source, rendered: markdown.documents, into: &diagnostics)
         clock.lap("assemble")
 
-        let jobs = try RenderPages.jobs(for: site, theme: theme)
+        let jobs = try RenderPages.jobs(for: site, theme: theme, into: &diagnostics)
         let paths = jobs.map { RenderPages.outputPath(of: $0.url) }
-        try checkFolderClashes(jobs: jobs, paths: paths, site: site, theme: theme, assets: source.assets)
+        try checkFolderClashes(jobs: jobs, paths: paths, site: site, theme: theme, assets: source.assets, into: &diagnostics)
         let (pages, searchEntries) = try await makePages(jobs, paths: paths, site: site, theme: theme, memo: previous.map(PageMemo.init),
                                                          writingTo: staging, output: options.output)
         clock.lap("pages")
 
-        let files = try await addFiles(pages.map(\.file), theme: theme, assets: source.assets, writingTo: staging, output: options.output)
+        let files = try await addFiles(pages.map(\.file), theme: theme, assets: source.assets, writingTo: staging, output: options.output,
+                                       into: &diagnostics)
         clock.lap("files")
 
-        let warnings = (source.warnings + markdown.documents.flatMap(\.1.diagnostics) + site.warnings).sorted()
-        let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: warnings,
+        let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: diagnostics.sorted,
                                  phases: clock.phases)
         var bodies: [String: Body] = [:]
         for (job, path) in zip(jobs, paths) {
@@ -72,6 +75,14 @@ extension SiteBuilder {
         return Generation(files: files, report: report, cache: kept?.cache ?? BuildCache(), renderedDocuments: markdown.renderedCount,
                           renderedPages: pages.count(where: \.isNew), changedPaths: kept?.changed ?? Set(files.map(\.path)),
                           bodies: bodies, basePath: source.config.basePath)
+    }
+
+    /// The first three phases alone: the site model and its theme, for what reads a site without
+    /// making pages (`new retro` looks for the last goals).
+    static func model(_ options: BuildOptions, into diagnostics: inout Diagnostics) async throws(BuildFailure) -> (SiteSource, Site, Theme) {
+        let (source, theme) = try await load(options, into: &diagnostics)
+        let markdown = await renderMarkdown(source, includeDrafts: options.includeDrafts, memo: nil)
+        return (source, try assemble(source, rendered: markdown.documents, into: &diagnostics), theme)
     }
 
     /// Markdown: every built document's body, on all cores; through the memo, only those whose
@@ -87,12 +98,14 @@ extension SiteBuilder {
         return MarkdownMemo.Result(documents: Array(zip(documents, rendered)), renderedCount: documents.count, targets: targets)
     }
 
-    /// Assemble: the site model. A document past the Markdown stage's limits is an error, not a page with a warning.
-    static func assemble(_ source: SiteSource, rendered: [(SourceDocument, Rendered)]) throws(BuildFailure) -> Site {
-        if rendered.contains(where: { $0.1.diagnostics.hasErrors }) {
-            throw BuildFailure(source.warnings + rendered.flatMap(\.1.diagnostics))
-        }
-        return try Assemble.site(config: source.config, documents: rendered)
+    /// Assemble: the site model. The renderings' problems (made on many cores, each carried by its
+    /// rendering) join the collector here; a document past the Markdown stage's limits is an error,
+    /// not a page with a warning.
+    static func assemble(_ source: SiteSource, rendered: [(SourceDocument, Rendered)],
+                         into diagnostics: inout Diagnostics) throws(BuildFailure) -> Site {
+        for (_, rendering) in rendered { diagnostics += rendering.diagnostics }
+        try diagnostics.stopIfErrors()
+        return try Assemble.site(config: source.config, documents: rendered, into: &diagnostics)
     }
 
     /// A page of the site, new or reused.
@@ -145,8 +158,8 @@ extension SiteBuilder {
 
     /// Files: the pages with the theme's static files and the content's own files, written to the staging folder if any.
     static func addFiles(_ pages: [OutputFile], theme: Theme, assets: [Asset], writingTo staging: OutputWriter.Staging?,
-                         output: URL) async throws(BuildFailure) -> [OutputFile] {
-        let files = try addFiles(pages, theme: theme, assets: assets)
+                         output: URL, into diagnostics: inout Diagnostics) async throws(BuildFailure) -> [OutputFile] {
+        let files = try addFiles(pages, theme: theme, assets: assets, into: &diagnostics)
         guard let staging else { return files }
         do {
             return try await files.parallelMap { file in

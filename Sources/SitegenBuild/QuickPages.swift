@@ -38,11 +38,13 @@ extension SiteBuilder {
         let site = last.site
         var edits: [Int: PageDocument] = [:]
         for path in changed {
+            // Problems found here are the full rebuild's to tell: it reads the same file and reports them.
+            var diagnostics = Diagnostics()
             guard let index = last.documentIndex[path],
-                  case .success(let text) = ContentLoader.readText(last.options.root.appendingPathComponent(path), path: path)
+                  let text = ContentLoader.readText(last.options.root.appendingPathComponent(path), path: path, into: &diagnostics)
             else { return [] }
-            let (parsed, diagnostics) = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)),
-                                                             properties: site.config.notionProperties)
+            let parsed = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)),
+                                              properties: site.config.notionProperties, into: &diagnostics)
             let old = site.documents[index]
             guard let source = parsed, !diagnostics.hasErrors, source.digest != old.source.digest,
                   source.date == old.source.date, source.kind == old.source.kind, source.tags == old.source.tags,
@@ -57,7 +59,8 @@ extension SiteBuilder {
         }
         let context = PageContext(site: site, theme: last.theme, edits: edits)
         return edits.keys.sorted().compactMap { index -> OutputFile? in
-            guard let document = edits[index], case .success(let job) = RenderPages.documentJob(index, document, theme: last.theme),
+            var toldByTheRebuild = Diagnostics()
+            guard let document = edits[index], let job = RenderPages.documentJob(index, document, theme: last.theme, into: &toldByTheRebuild),
                   case .template(let template, let values) = RenderPages.input(for: job, site: site, context: context, searchEntries: nil),
                   let html = last.theme.render(template, context: values)
             else { return nil }

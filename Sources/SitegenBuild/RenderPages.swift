@@ -38,14 +38,10 @@ enum RenderPages {
     }
 
     /// Which template each page uses; an unknown `layout` is an error naming the page.
-    static func jobs(for site: Site, theme: Theme) throws(BuildFailure) -> [Job] {
-        var diagnostics: [Diagnostic] = []
+    static func jobs(for site: Site, theme: Theme, into diagnostics: inout Diagnostics) throws(BuildFailure) -> [Job] {
         var jobs: [Job] = []
         for index in site.documents.indices {
-            switch documentJob(index, site.documents[index], theme: theme) {
-            case .success(let job): jobs.append(job)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
+            if let job = documentJob(index, site.documents[index], theme: theme, into: &diagnostics) { jobs.append(job) }
         }
         let perPage = site.config.postsPerPage
         let homePages = pageCount(site.entries.count, perPage)
@@ -80,24 +76,25 @@ enum RenderPages {
         let pages = jobs.filter { !$0.url.hasSuffix(".xml") && !$0.url.hasSuffix(".json") && $0.subject != .notFound }.map(\.url)
         jobs.append(Job(template: "sitemap", subject: .sitemap(urls: pages), url: "/sitemap.xml"))
         jobs.append(Job(template: "robots", subject: .robots, url: "/robots.txt"))
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        try diagnostics.stopIfErrors()
         return jobs
     }
 
     /// A document's own page: its `layout`, else the template of its kind (`post`, `retrospective`,
     /// `page`) where the theme has one, else `document`, which the default theme draws all three with.
-    static func documentJob(_ index: Int, _ document: PageDocument, theme: Theme) -> Result<Job, Diagnostic> {
+    static func documentJob(_ index: Int, _ document: PageDocument, theme: Theme, into diagnostics: inout Diagnostics) -> Job? {
         var template = theme.hasTemplate(document.kind.rawValue) ? document.kind.rawValue : "document"
         if let layout = document.source.frontMatter["layout"]?.scalarText, !layout.isEmpty {
             if isPageTemplate(layout, in: theme) {
                 template = layout
             } else if !jekyllGenericLayouts.contains(layout) {
                 let names = theme.templates.keys.filter { isPageTemplate($0, in: theme) }.sorted()
-                return .failure(.error(at: document.source.frontMatter.location(of: "layout", in: document.source.path),
-                                       "unknown layout '\(layout)' for this page; the theme '\(theme.chain[0])' has: \(names.joined(separator: ", "))"))
+                diagnostics.error(at: document.source.frontMatter.location(of: "layout", in: document.source.path),
+                                  "unknown layout '\(layout)' for this page; the theme '\(theme.chain[0])' has: \(names.joined(separator: ", "))")
+                return nil
             }
         }
-        return .success(Job(template: template, subject: .document(index), url: document.url))
+        return Job(template: template, subject: .document(index), url: document.url)
     }
 
     /// Layout names that mean "the usual template of this kind": Jekyll themes' and sitegen's own kinds.

@@ -63,22 +63,20 @@ public enum SiteBuilder {
     }
 
     /// Load: `site.yml`, `content/` and the theme.
-    static func load(_ options: BuildOptions, reusing cache: LoadCache = LoadCache()) async throws(BuildFailure) -> (SiteSource, Theme) {
-        var source = try await ContentLoader.load(root: options.root, reusing: cache)
+    static func load(_ options: BuildOptions, reusing cache: LoadCache = LoadCache(),
+                     into diagnostics: inout Diagnostics) async throws(BuildFailure) -> (SiteSource, Theme) {
+        var source = try await ContentLoader.load(root: options.root, reusing: cache, into: &diagnostics)
         if let baseURL = options.baseURL {
             switch BaseURL.normalize(baseURL, allowingPath: false) {
             case .success(let url): source.config.baseURL = url
-            case .failure(let problem): throw BuildFailure([.error(at: .whole("--base-url"), problem.description)])
+            case .failure(let problem):
+                diagnostics.error(at: .whole("--base-url"), problem.description)
+                throw BuildFailure(diagnostics.all)
             }
         }
         let theme = try ThemeLoader.load(name: source.config.theme, siteRoot: options.root,
-                                         requestedAt: source.config.themeLocation)
+                                         requestedAt: source.config.themeLocation, into: &diagnostics)
         return (source, theme)
-    }
-
-    /// Render Markdown: every document's body, on all cores.
-    public static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool) async -> [(SourceDocument, Rendered)] {
-        await renderMarkdown(source, includeDrafts: includeDrafts, memo: nil).documents
     }
 
     /// How one document's Markdown is rendered on this site.
@@ -104,15 +102,14 @@ public enum SiteBuilder {
     }
 
     /// The theme's static files and the content's own files, added to the rendered pages.
-    static func addFiles(_ pages: [OutputFile], theme: Theme, assets: [Asset]) throws(BuildFailure) -> [OutputFile] {
+    static func addFiles(_ pages: [OutputFile], theme: Theme, assets: [Asset], into diagnostics: inout Diagnostics) throws(BuildFailure) -> [OutputFile] {
         var files = pages
         var taken = Set(files.map(\.path))
-        var diagnostics: [Diagnostic] = []
         for asset in assets {
             if taken.insert(asset.relativePath).inserted {
                 files.append(OutputFile(path: asset.relativePath, contents: .copy(of: asset.source)))
             } else {
-                diagnostics.append(.error(at: .whole("content/" + asset.relativePath),
+                diagnostics.add(.error(at: .whole("content/" + asset.relativePath),
                                           "this file would overwrite the generated page \(asset.relativePath)"))
             }
         }
@@ -122,26 +119,26 @@ public enum SiteBuilder {
             case .file(let url): files.append(OutputFile(path: file.path, contents: .copy(of: url)))
             }
         }
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        try diagnostics.stopIfErrors()
         return files.sorted { $0.path < $1.path }
     }
 
     /// A file may not stand where another file needs its folder (`permalink: /robots.txt` against
     /// the generated `robots.txt`). Checked before anything is written, at the line that chose the path.
-    static func checkFolderClashes(jobs: [RenderPages.Job], paths: [String], site: Site, theme: Theme, assets: [Asset]) throws(BuildFailure) {
+    static func checkFolderClashes(jobs: [RenderPages.Job], paths: [String], site: Site, theme: Theme, assets: [Asset],
+                                   into diagnostics: inout Diagnostics) throws(BuildFailure) {
         var owners: [String: SourceLocation] = [:]
         for (job, path) in zip(jobs, paths) {
             if case .document(let index) = job.subject { owners[path] = Assemble.urlLocation(of: site.documents[index].source) }
         }
         for asset in assets where owners[asset.relativePath] == nil { owners[asset.relativePath] = .whole("content/" + asset.relativePath) }
         let all = Set(paths).union(assets.map(\.relativePath)).union(theme.staticFiles.map(\.path))
-        let clashes = folderClashes(all, owners: owners)
-        if !clashes.isEmpty { throw BuildFailure(clashes) }
+        folderClashes(all, owners: owners, into: &diagnostics)
+        try diagnostics.stopIfErrors()
     }
 
     /// Output paths that need a folder where another output file is.
-    static func folderClashes(_ paths: Set<String>, owners: [String: SourceLocation]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    static func folderClashes(_ paths: Set<String>, owners: [String: SourceLocation], into diagnostics: inout Diagnostics) {
         for path in paths.sorted() {
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
@@ -149,13 +146,12 @@ public enum SiteBuilder {
                 guard paths.contains(String(folder)) else { continue }
                 let file = String(folder)
                 if let location = owners[path] {
-                    diagnostics.append(.error(at: location, "this document's page \(path) needs a folder \(file)/, but the site writes a file \(file) there: choose another 'permalink' or 'slug'"))
+                    diagnostics.add(.error(at: location, "this document's page \(path) needs a folder \(file)/, but the site writes a file \(file) there: choose another 'permalink' or 'slug'"))
                 } else {
-                    diagnostics.append(.error(at: owners[file] ?? .whole(file), "this file stands where the site needs a folder for \(path)"))
+                    diagnostics.add(.error(at: owners[file] ?? .whole(file), "this file stands where the site needs a folder for \(path)"))
                 }
                 break
             }
         }
-        return diagnostics
     }
 }

@@ -9,7 +9,7 @@ public enum SiteCheck {
     /// What `build --strict` and `check` both refuse: every warning, as an error, and every broken
     /// internal link, image or anchor.
     public static func strictProblems(in generation: Generation) -> [Diagnostic] {
-        (generation.report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) } + brokenLinks(in: generation)).sorted()
+        Diagnostics(generation.report.warnings.map { Diagnostic(.error, at: $0.location, $0.message) } + brokenLinks(in: generation)).sorted
     }
 
     public static func brokenLinks(in generation: Generation) -> [Diagnostic] {

@@ -46,8 +46,6 @@ public struct Site: Sendable {
     /// Tags by slug, sorted by name.
     public var tags: [TagGroup]
     public var tagsBySlug: [String: Int]
-    /// What assembling found worth telling but not stopping for (tags that share a URL).
-    public var warnings: [Diagnostic] = []
 }
 
 /// A file of the finished site.

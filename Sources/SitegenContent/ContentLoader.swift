@@ -18,15 +18,13 @@ public struct SiteSource: Sendable {
     public var config: SiteConfig
     public var documents: [SourceDocument]
     public var assets: [Asset]
-    /// Warnings met while loading (errors throw instead).
-    public var warnings: [Diagnostic]
     /// What was read, to skip unchanged files next time.
     public var cache: LoadCache
 }
 
 /// Each Markdown file's stamp and what reading it gave, so a later load reads only what changed.
 public struct LoadCache: Sendable {
-    var files: [String: (stamp: FileStamp, document: SourceDocument?, diagnostics: [Diagnostic])] = [:]
+    var files: [String: (stamp: FileStamp, document: SourceDocument?, diagnostics: Diagnostics)] = [:]
     /// How property lines were read: when the site changes that, every file is read again.
     var properties = NotionProperties.Options.standard
     /// The Notion database CSVs read, by path: when one changes, every file is read again.
@@ -41,13 +39,15 @@ public enum ContentLoader {
 
     /// Reads `site.yml` and every file under `content/` of the site at `root`; Markdown files whose
     /// stamp is the same as in `previous` are not read again.
-    public static func load(root: URL, reusing previous: LoadCache = LoadCache()) async throws(BuildFailure) -> SiteSource {
-        var (config, diagnostics) = SiteConfigFile.read(root: root)
+    /// Problems go to `diagnostics`; with an error among them, the load throws them all.
+    public static func load(root: URL, reusing previous: LoadCache = LoadCache(), into diagnostics: inout Diagnostics) async throws(BuildFailure) -> SiteSource {
+        let config = SiteConfigFile.read(root: root, into: &diagnostics)
 
         let contentURL = root.appendingPathComponent("content")
         guard FileTree.isFolder(contentURL) else {
-            throw BuildFailure(diagnostics + [.error(at: SourceLocation(path: "content", line: 1, column: 1),
-                                                     "no content folder: the site root \(root.path) needs a 'content/' folder of Markdown files")])
+            diagnostics.error(at: SourceLocation(path: "content", line: 1, column: 1),
+                              "no content folder: the site root \(root.path) needs a 'content/' folder of Markdown files")
+            throw BuildFailure(diagnostics.all)
         }
         let files = FileTree.stampedFiles(under: contentURL, root: root, prefix: "content/", problems: &diagnostics)
         var markdown: [(url: URL, path: String, stamp: FileStamp)] = []
@@ -71,13 +71,9 @@ public enum ContentLoader {
             databaseStamps[file.path] = file.stamp
             // `…_all.csv` (every row) wins over the view's own `….csv`.
             guard databases[folder] == nil || file.path.hasSuffix("_all.csv") else { continue }
-            switch readText(file.url, path: "content/" + file.path) {
-            case .success(let text):
-                let (database, problem) = NotionDatabase.read(text, path: "content/" + file.path, folder: folder)
-                if let database { databases[folder] = database }
-                if let problem { diagnostics.append(problem) }
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+            if let text = readText(file.url, path: "content/" + file.path, into: &diagnostics),
+               let database = NotionDatabase.read(text, path: "content/" + file.path, folder: folder, into: &diagnostics) {
+                databases[folder] = database
             }
         }
 
@@ -86,13 +82,14 @@ public enum ContentLoader {
         let stale = markdown.filter {
             previous.files[$0.path]?.stamp != $0.stamp || previous.properties != properties || previous.databases != databaseStamps
         }
-        let parsed = await stale.parallelMap { file -> (SourceDocument?, [Diagnostic]) in
-            switch readText(file.url, path: "content/" + file.path) {
-            case .success(let text):
-                let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
-                return SourceDocument.parse(text: text, relativePath: file.path, properties: properties, database: databasesByFolder[folder])
-            case .failure(let diagnostic): return (nil, [diagnostic])
-            }
+        // Each file's problems are kept with it, so an unchanged file's warnings are told again next time.
+        let parsed = await stale.parallelMap { file -> (SourceDocument?, Diagnostics) in
+            var found = Diagnostics()
+            guard let text = readText(file.url, path: "content/" + file.path, into: &found) else { return (nil, found) }
+            let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            let document = SourceDocument.parse(text: text, relativePath: file.path, properties: properties,
+                                                database: databasesByFolder[folder], into: &found)
+            return (document, found)
         }
         var cache = LoadCache()
         cache.properties = properties
@@ -105,19 +102,25 @@ public enum ContentLoader {
             diagnostics += entry.diagnostics
             if let document = entry.document { documents.append(document) }
         }
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return SiteSource(root: root, config: config, documents: documents, assets: assets, warnings: diagnostics.sorted(),
+        try diagnostics.stopIfErrors()
+        return SiteSource(root: root, config: config, documents: documents, assets: assets,
                           cache: cache)
     }
 
     /// One file's text, decoded (BOM, CRLF, invalid UTF-8 located); `path` names it in messages.
-    public static func readText(_ url: URL, path: String) -> Result<String, Diagnostic> {
+    public static func readText(_ url: URL, path: String, into diagnostics: inout Diagnostics) -> String? {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(errno))")) }
+        guard fd >= 0 else {
+            diagnostics.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(errno))")
+            return nil
+        }
         defer { close(fd) }
         switch FileTree.readAll(fd) {
-        case .success(let bytes): return SourceText.decode(bytes, path: path)
-        case .failure(let failure): return .failure(.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(failure.code))"))
+        case .success(let bytes):
+            return SourceText.decode(bytes, path: path, into: &diagnostics)
+        case .failure(let failure):
+            diagnostics.error(at: SourceLocation(path: path), "cannot read this file: \(FileTree.reason(failure.code))")
+            return nil
         }
     }
 }

@@ -64,8 +64,19 @@ public struct FrontMatter: Sendable, Hashable {
         locations[key] ?? SourceLocation(path: path)
     }
 
-    /// Decodes YAML whose first line is line `firstLine` of the file at `path`.
-    public static func decode(yaml: String, firstLine: Int, path: String) throws(Diagnostic) -> FrontMatter {
+    /// Decodes YAML whose first line is line `firstLine` of the file at `path`; nil, with the error
+    /// added to `diagnostics`, when it cannot be read.
+    public static func decode(yaml: String, firstLine: Int, path: String, into diagnostics: inout Diagnostics) -> FrontMatter? {
+        do {
+            return try decoding(yaml: yaml, firstLine: firstLine, path: path)
+        } catch {
+            diagnostics.add(error)
+            return nil
+        }
+    }
+
+    /// The decoder itself, which stops at the first problem (the YAML reader does).
+    private static func decoding(yaml: String, firstLine: Int, path: String) throws(Diagnostic) -> FrontMatter {
         if let deep = YAMLLimits.tooDeep(yaml) {
             throw .error(at: SourceLocation(path: path, line: firstLine + deep.line - 1, column: deep.column),
                          "YAML nested more than \(YAMLLimits.depth) levels deep: front matter and site.yml are lists and mappings a few levels deep")

@@ -12,7 +12,8 @@ public struct FrontMatterBlock: Sendable, Equatable {
 
     /// Splits `text`. A first line `---` opens front matter only when YAML follows it (`key:`, a
     /// comment, or the closing line); before a blank line or prose it is a thematic break.
-    public static func split(_ text: String, path: String) throws(Diagnostic) -> FrontMatterBlock {
+    /// Nil, with the error added to `diagnostics`, when the front matter is never closed.
+    public static func split(_ text: String, path: String, into diagnostics: inout Diagnostics) -> FrontMatterBlock? {
         let noFrontMatter = FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         // Walks line by line only as far as the closing line: the body is taken whole, never split.
         var lineStart = text.startIndex
@@ -33,8 +34,8 @@ public struct FrontMatterBlock: Sendable, Equatable {
             number += 1
         }
         guard let closing = line else {
-            throw .error(at: SourceLocation(path: path, line: 1, column: 1),
-                         "front matter is never closed: add a line '---' after its last key")
+            diagnostics.error(at: SourceLocation(path: path, line: 1, column: 1), "front matter is never closed: add a line '---' after its last key")
+            return nil
         }
         let yaml = yamlStart < closing.startIndex ? String(text[yamlStart..<text.index(before: closing.startIndex)]) : ""
         // A file that ends right after the closing line has an empty body, as one ending in a newline does.

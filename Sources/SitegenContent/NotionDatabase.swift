@@ -43,20 +43,21 @@ public struct NotionDatabase: Sendable {
     }
 
     /// Reads the CSV text of a database; nil (with a located warning) when it is not one.
-    static func read(_ text: String, path: String, folder: String) -> (NotionDatabase?, Diagnostic?) {
+    static func read(_ text: String, path: String, folder: String, into diagnostics: inout Diagnostics) -> NotionDatabase? {
         let table: EnumeratedCSV
         do {
             table = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
         } catch {
-            return (nil, .warning(at: SourceLocation(path: path), "cannot read this Notion database: \(error)"))
+            diagnostics.warning(at: SourceLocation(path: path), "cannot read this Notion database: \(error)")
+            return nil
         }
-        guard table.header.count >= 2 else { return (nil, nil) }
+        guard table.header.count >= 2 else { return nil }
         var rows: [String: Row] = [:]
         for (index, cells) in table.rows.enumerated() {
             guard let title = cells.first, !title.isEmpty else { continue }
             let values = zip(table.header.dropFirst(), cells.dropFirst()).map { Property(key: $0.trimmingCharacters(in: .whitespaces), value: $1) }
             rows[key(title)] = rows[key(title)] ?? Row(path: path, line: index + 2, values: values)
         }
-        return (NotionDatabase(path: path, folder: folder, rows: rows), nil)
+        return NotionDatabase(path: path, folder: folder, rows: rows)
     }
 }

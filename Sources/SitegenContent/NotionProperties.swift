@@ -26,7 +26,7 @@ public enum NotionProperties {
     /// any keys count; otherwise at least one date, tag or status key must be among them, so that a
     /// note's `Note: …` line stays prose.
     static func read(_ body: String, firstLine: Int, path: String, isNotionFile: Bool,
-                     options: Options) -> (matter: FrontMatter, body: String, diagnostics: [Diagnostic])? {
+                     options: Options, into diagnostics: inout Diagnostics) -> (matter: FrontMatter, body: String)? {
         guard options.enabled else { return nil }
         // Only the top of the body can hold them: the rest stays one piece (a note may be megabytes).
         var lines = body.split(separator: "\n", maxSplits: 100, omittingEmptySubsequences: false)
@@ -46,20 +46,19 @@ public enum NotionProperties {
         guard isNotionFile || known else { return nil }
 
         var matter = FrontMatter()
-        var diagnostics: [Diagnostic] = []
         for property in properties {
             let location = SourceLocation(path: path, line: firstLine + property.line, column: property.key.count + 3)
             add(property.key, property.value, at: location, to: &matter, diagnostics: &diagnostics, options: options)
         }
         for property in properties { lines[property.line] = "" }
-        return (matter, lines.joined(separator: "\n"), diagnostics)
+        return (matter, lines.joined(separator: "\n"))
     }
 
     /// Adds one property to `matter` as front matter would say it: a date key's value as `date`,
     /// tags as `tags`, a status as `status` (and `draft: true` for a draft's), any other key as it is.
     /// A key `matter` already has is left alone: a page's own lines win over its database row.
     static func add(_ key: String, _ rawValue: String, at location: SourceLocation, to matter: inout FrontMatter,
-                    diagnostics: inout [Diagnostic], options: Options) {
+                    diagnostics: inout Diagnostics, options: Options) {
         let name = key.lowercased()
         let value = rawValue.trimmingCharacters(in: .whitespaces)
         if isDateKey(key, options) {
@@ -68,7 +67,7 @@ public enum NotionProperties {
                 matter.values["date"] = .string(date)
                 matter.locations["date"] = location
             } else {
-                diagnostics.append(.warning(at: location, "cannot read '\(value)' as a date: write it as 2024년 9월 30일, September 30, 2024 or 2024-09-30"))
+                diagnostics.add(.warning(at: location, "cannot read '\(value)' as a date: write it as 2024년 9월 30일, September 30, 2024 or 2024-09-30"))
             }
         } else if tagKeys.contains(name) {
             guard matter["tags"] == nil else { return }

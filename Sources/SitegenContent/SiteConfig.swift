@@ -59,25 +59,19 @@ public struct SiteConfig: Sendable, Hashable {
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
-    public static func decode(yaml: String, path: String) -> (SiteConfig, [Diagnostic]) {
+    public static func decode(yaml: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig {
         var config = SiteConfig()
-        let matter: FrontMatter
-        do {
-            matter = try FrontMatter.decode(yaml: yaml, firstLine: 1, path: path)
-        } catch {
-            return (config, [error])
-        }
-        var diagnostics: [Diagnostic] = []
+        guard let matter = FrontMatter.decode(yaml: yaml, firstLine: 1, path: path, into: &diagnostics) else { return config }
         func text(_ key: String) -> String? {
             guard let value = matter[key] else { return nil }
             guard let text = value.scalarText else {
-                diagnostics.append(.error(at: matter.location(of: key, in: path), "'\(key)' must be text, found \(value.kindName)"))
+                diagnostics.add(.error(at: matter.location(of: key, in: path), "'\(key)' must be text, found \(value.kindName)"))
                 return nil
             }
             return text
         }
         for key in matter.values.keys.sorted() where !knownKeys.contains(key) {
-            diagnostics.append(.warning(at: matter.location(of: key, in: path), "unknown key '\(key)' in site.yml (ignored)"))
+            diagnostics.add(.warning(at: matter.location(of: key, in: path), "unknown key '\(key)' in site.yml (ignored)"))
         }
         if let v = text("title") { config.title = v }
         if let v = text("description") { config.description = v }
@@ -86,7 +80,7 @@ public struct SiteConfig: Sendable, Hashable {
             if let v = text(key) {
                 switch BaseURL.normalize(v, allowingPath: true) {
                 case .success(let url): config.baseURL = url
-                case .failure(let problem): diagnostics.append(.error(at: matter.location(of: key, in: path), "'\(key)': \(problem)"))
+                case .failure(let problem): diagnostics.add(.error(at: matter.location(of: key, in: path), "'\(key)': \(problem)"))
                 }
             }
             break
@@ -104,7 +98,7 @@ public struct SiteConfig: Sendable, Hashable {
             if case .integer(let n)? = matter[key], n > 0 {
                 config.postsPerPage = n
             } else {
-                diagnostics.append(.error(at: matter.location(of: key, in: path), "'\(key)' must be a whole number above 0"))
+                diagnostics.add(.error(at: matter.location(of: key, in: path), "'\(key)' must be a whole number above 0"))
             }
             break
         }
@@ -112,7 +106,7 @@ public struct SiteConfig: Sendable, Hashable {
             if let offset = utcOffset(of: v) {
                 config.utcOffset = offset
             } else {
-                diagnostics.append(.error(at: matter.location(of: "timezone", in: path),
+                diagnostics.add(.error(at: matter.location(of: "timezone", in: path),
                                           "'timezone' must be an offset such as +09:00 or a zone name such as Asia/Seoul"))
             }
         }
@@ -120,50 +114,48 @@ public struct SiteConfig: Sendable, Hashable {
             if let levels = TOCLevels.parse(value) {
                 config.tocLevels = levels
             } else {
-                diagnostics.append(.error(at: matter.location(of: "toc_levels", in: path), "'toc_levels' must be a range of heading levels such as 2-3"))
+                diagnostics.add(.error(at: matter.location(of: "toc_levels", in: path), "'toc_levels' must be a range of heading levels such as 2-3"))
             }
         }
         if let value = matter["comments"] {
-            let (settings, problem) = CommentSettings.parse(value)
-            config.comments = settings
-            if let problem { diagnostics.append(.error(at: matter.location(of: "comments", in: path), problem)) }
+            config.comments = CommentSettings.parse(value, at: matter.location(of: "comments", in: path), into: &diagnostics)
         }
         if let value = matter["goal_headings"] {
             if case .list(let items) = value, items.allSatisfy({ $0.scalarText != nil }) {
                 config.goalHeadings = items.compactMap(\.scalarText)
             } else {
-                diagnostics.append(.error(at: matter.location(of: "goal_headings", in: path), "'goal_headings' must be a list of headings"))
+                diagnostics.add(.error(at: matter.location(of: "goal_headings", in: path), "'goal_headings' must be a list of headings"))
             }
         }
         if let value = matter["unsafe_html"] {
             if let flag = value.flag {
                 config.unsafeHTML = flag
             } else {
-                diagnostics.append(.error(at: matter.location(of: "unsafe_html", in: path), "'unsafe_html' must be true or false"))
+                diagnostics.add(.error(at: matter.location(of: "unsafe_html", in: path), "'unsafe_html' must be true or false"))
             }
         }
         if let value = matter["notion_properties"] {
             if let flag = value.flag {
                 config.notionProperties.enabled = flag
             } else {
-                diagnostics.append(.error(at: matter.location(of: "notion_properties", in: path), "'notion_properties' must be true or false"))
+                diagnostics.add(.error(at: matter.location(of: "notion_properties", in: path), "'notion_properties' must be true or false"))
             }
         }
         if let value = matter["notion_date_keys"] {
             if case .list(let items) = value, items.allSatisfy({ $0.scalarText != nil }) {
                 config.notionProperties.dateKeys = items.compactMap(\.scalarText) + config.notionProperties.dateKeys
             } else {
-                diagnostics.append(.error(at: matter.location(of: "notion_date_keys", in: path), "'notion_date_keys' must be a list of property names"))
+                diagnostics.add(.error(at: matter.location(of: "notion_date_keys", in: path), "'notion_date_keys' must be a list of property names"))
             }
         }
         if let params = matter["params"] {
             if case .map(let map) = params {
                 config.params = map
             } else {
-                diagnostics.append(.error(at: matter.location(of: "params", in: path), "'params' must be a mapping of keys to values"))
+                diagnostics.add(.error(at: matter.location(of: "params", in: path), "'params' must be a mapping of keys to values"))
             }
         }
-        return (config, diagnostics)
+        return config
     }
 
     /// `+09:00`, `+0900`, `UTC` or an IANA zone name, as seconds east of UTC.
@@ -183,16 +175,23 @@ public struct CommentSettings: Sendable, Hashable {
     /// Every other key of the mapping, handed to the theme's comments partial.
     public var settings: [String: String]
 
-    /// The settings, or what is wrong with them.
-    static func parse(_ value: FrontMatterValue) -> (settings: CommentSettings?, problem: String?) {
-        guard case .map(let map) = value else { return (nil, "'comments' must be a mapping with a 'provider' (giscus or utterances)") }
+    /// The settings written at `location`, or nil and what is wrong with them.
+    static func parse(_ value: FrontMatterValue, at location: SourceLocation, into diagnostics: inout Diagnostics) -> CommentSettings? {
+        guard case .map(let map) = value else {
+            diagnostics.error(at: location, "'comments' must be a mapping with a 'provider' (giscus or utterances)")
+            return nil
+        }
         guard let name = map["provider"]?.scalarText, let provider = Provider(rawValue: name.lowercased()) else {
-            return (nil, "'comments' needs 'provider: giscus' or 'provider: utterances'")
+            diagnostics.error(at: location, "'comments' needs 'provider: giscus' or 'provider: utterances'")
+            return nil
         }
         var settings: [String: String] = [:]
         for (key, value) in map where key != "provider" { settings[key] = value.scalarText }
-        guard settings["repo"] != nil else { return (nil, "'comments' needs 'repo: owner/name' for \(provider.rawValue)") }
-        return (CommentSettings(provider: provider, settings: settings), nil)
+        guard settings["repo"] != nil else {
+            diagnostics.error(at: location, "'comments' needs 'repo: owner/name' for \(provider.rawValue)")
+            return nil
+        }
+        return CommentSettings(provider: provider, settings: settings)
     }
 }
 
@@ -200,12 +199,10 @@ public struct CommentSettings: Sendable, Hashable {
 /// wrong) and every problem found, located. The load phase and the commands that need a setting
 /// but not the site read it here.
 public enum SiteConfigFile {
-    public static func read(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+    public static func read(root: URL, into diagnostics: inout Diagnostics) -> SiteConfig {
         let url = root.appendingPathComponent("site.yml")
-        guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
-        switch ContentLoader.readText(url, path: "site.yml") {
-        case .success(let text): return SiteConfig.decode(yaml: text, path: "site.yml")
-        case .failure(let problem): return (SiteConfig(), [problem])
-        }
+        guard FileManager.default.fileExists(atPath: url.path),
+              let text = ContentLoader.readText(url, path: "site.yml", into: &diagnostics) else { return SiteConfig() }
+        return SiteConfig.decode(yaml: text, path: "site.yml", into: &diagnostics)
     }
 }

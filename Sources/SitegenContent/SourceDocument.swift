@@ -40,22 +40,19 @@ public struct SourceDocument: Sendable, Hashable {
 
 extension SourceDocument {
     /// Understands one file's text. `relativePath` is its path under `content/`, NFC.
-    /// Returns the document (nil when it has errors) and every diagnostic about it.
+    /// Returns the document (nil when it has errors); every diagnostic about it goes to `diagnostics`.
     /// Without front matter, a Notion page's property lines (`날짜: 2024년 9월 30일`) stand in for it.
     /// and so does its row of a Notion database (`database`), for what its own lines do not say.
     public static func parse(text: String, relativePath: String, properties: NotionProperties.Options = .standard,
-                             database: NotionDatabase? = nil) -> (SourceDocument?, [Diagnostic]) {
+                             database: NotionDatabase? = nil, into found: inout Diagnostics) -> SourceDocument? {
         let path = "content/" + relativePath
-        var diagnostics: [Diagnostic] = []
-        var block: FrontMatterBlock
+        var diagnostics = Diagnostics()
+        defer { found += diagnostics }
+        guard var block = FrontMatterBlock.split(text, path: path, into: &diagnostics) else { return nil }
         var matter = FrontMatter()
-        do {
-            block = try FrontMatterBlock.split(text, path: path)
-            if let yaml = block.yaml {
-                matter = try FrontMatter.decode(yaml: yaml, firstLine: block.yamlFirstLine, path: path)
-            }
-        } catch {
-            return (nil, [error])
+        if let yaml = block.yaml {
+            guard let decoded = FrontMatter.decode(yaml: yaml, firstLine: block.yamlFirstLine, path: path, into: &diagnostics) else { return nil }
+            matter = decoded
         }
         let components = relativePath.split(separator: "/").map(String.init)
         let fileName = components.last ?? relativePath
@@ -63,10 +60,9 @@ extension SourceDocument {
         let folder = components.dropLast().joined(separator: "/")
         if block.yaml == nil,
            let read = NotionProperties.read(block.body, firstLine: block.bodyFirstLine, path: path,
-                                            isNotionFile: FileName.hasNotionID(stem), options: properties) {
+                                            isNotionFile: FileName.hasNotionID(stem), options: properties, into: &diagnostics) {
             matter = read.matter
             block.body = read.body
-            diagnostics += read.diagnostics
         }
         if block.yaml == nil, properties.enabled,
            let row = database?.row(for: FileName.title(stem)) {
@@ -80,7 +76,7 @@ extension SourceDocument {
             guard let value = matter[key] else { return nil }
             guard let text = value.scalarText else {
                 if value != .null {
-                    diagnostics.append(.error(at: matter.location(of: key, in: path),
+                    diagnostics.add(.error(at: matter.location(of: key, in: path),
                                               "'\(key)' must be text, found \(value.kindName)"))
                 }
                 return nil
@@ -94,7 +90,7 @@ extension SourceDocument {
             if let parsed = DocumentDate(parsing: written) {
                 date = parsed
             } else {
-                diagnostics.append(.error(at: matter.location(of: "date", in: path),
+                diagnostics.add(.error(at: matter.location(of: "date", in: path),
                                           "'\(written)' is not a date: write it as 2022-12-31 or 2022-12-31 10:00:00 +0900"))
             }
         }
@@ -104,7 +100,7 @@ extension SourceDocument {
         let slugText = scalar("slug").flatMap { $0.isEmpty ? nil : $0 } ?? fileTitle
         let slug = Slug.segment(slugText)
         if slug.isEmpty {
-            diagnostics.append(.error(at: matter.locations["slug"] ?? SourceLocation(path: path),
+            diagnostics.add(.error(at: matter.locations["slug"] ?? SourceLocation(path: path),
                                       "'\(slugText)' gives an empty URL segment: set 'slug:' to letters or numbers"))
         }
         let kind = kind(declared: scalar("type"), folder: folder)
@@ -114,7 +110,7 @@ extension SourceDocument {
         if let value = matter["toc_levels"] {
             tocLevels = TOCLevels.parse(value)
             if tocLevels == nil {
-                diagnostics.append(.error(at: matter.location(of: "toc_levels", in: path),
+                diagnostics.add(.error(at: matter.location(of: "toc_levels", in: path),
                                           "'toc_levels' must be a range of heading levels such as 2-3"))
             }
         }
@@ -123,7 +119,7 @@ extension SourceDocument {
         if let text = scalar("period") {
             declaredPeriod = Period(parsing: text)
             if declaredPeriod == nil {
-                diagnostics.append(.error(at: matter.location(of: "period", in: path),
+                diagnostics.add(.error(at: matter.location(of: "period", in: path),
                                           "'\(text)' is not a period: write 2022, 2023-Q2, 2023-06, 2021-W19 or 2021-W19..2021-W21"))
             }
         }
@@ -132,20 +128,20 @@ extension SourceDocument {
             switch value {
             case .list(let items): declaredGoals = items.compactMap(\.scalarText)
             case .string(let text): declaredGoals = [text]
-            default: diagnostics.append(.error(at: matter.location(of: "goals", in: path), "'goals' must be a list of goals"))
+            default: diagnostics.add(.error(at: matter.location(of: "goals", in: path), "'goals' must be a list of goals"))
             }
         }
 
         if text.allSatisfy(\.isWhitespace) {
-            diagnostics.append(.warning(at: SourceLocation(path: path), "the file is empty: it makes a page with a title only"))
+            diagnostics.add(.warning(at: SourceLocation(path: path), "the file is empty: it makes a page with a title only"))
         }
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard !diagnostics.hasErrors else { return nil }
         let document = SourceDocument(
             path: path, kind: kind, frontMatter: matter, title: title, fileTitle: fileTitle, date: date,
             tags: tags, slug: slug, isDraft: isDraft, body: block.body, bodyFirstLine: block.bodyFirstLine,
             folder: folder, tocLevels: tocLevels, showsTOC: showsTOC, declaredPeriod: declaredPeriod,
             declaredGoals: declaredGoals, digest: digest(path: path, text: text))
-        return (document, diagnostics)
+        return document
     }
 
     static func digest(path: String, text: String) -> Int {
@@ -166,7 +162,7 @@ extension SourceDocument {
     }
 
     /// Tags as a YAML list or a comma-separated string; anything else is an error.
-    private static func readTags(_ matter: FrontMatter, path: String, diagnostics: inout [Diagnostic]) -> [String] {
+    private static func readTags(_ matter: FrontMatter, path: String, diagnostics: inout Diagnostics) -> [String] {
         guard let value = matter["tags"] else { return [] }
         let names: [String]
         switch value {
@@ -178,7 +174,7 @@ extension SourceDocument {
             var collected: [String] = []
             for item in items {
                 guard let text = item.scalarText else {
-                    diagnostics.append(.error(at: matter.location(of: "tags", in: path),
+                    diagnostics.add(.error(at: matter.location(of: "tags", in: path),
                                               "each tag must be text, found \(item.kindName)"))
                     return []
                 }
@@ -186,7 +182,7 @@ extension SourceDocument {
             }
             names = collected
         default:
-            diagnostics.append(.error(at: matter.location(of: "tags", in: path),
+            diagnostics.add(.error(at: matter.location(of: "tags", in: path),
                                       "'tags' must be a list ([회고, Diary]) or a comma-separated string, found \(value.kindName)"))
             return []
         }

@@ -2,25 +2,26 @@ import SitegenCore
 
 /// A file's text as the later phases want it: valid UTF-8, no byte-order mark, `\n` line ends.
 public enum SourceText {
-    /// Decodes `bytes`, or says where they stop being text.
-    public static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+    /// Decodes `bytes`, or says in `diagnostics` where they stop being text and gives nil.
+    public static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(ofByte: nul, in: bytes)
-            return .failure(.error(at: SourceLocation(path: path, line: line, column: column),
-                                   "this looks like a binary file, not Markdown (a NUL byte)"))
+            diagnostics.error(at: SourceLocation(path: path, line: line, column: column), "this looks like a binary file, not Markdown (a NUL byte)")
+            return nil
         }
         // The library checks the bytes once, as it makes the string; where they fail, find the byte.
         guard var text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(bytes) ?? 0
             let (line, column) = position(ofByte: bad, in: bytes)
-            return .failure(.error(at: SourceLocation(path: path, line: line, column: column),
-                                   "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the file as UTF-8"))
+            diagnostics.error(at: SourceLocation(path: path, line: line, column: column),
+                              "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the file as UTF-8")
+            return nil
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        return .success(text)
+        return text
     }
 
     /// The offset of the first byte that does not begin or continue a well-formed UTF-8 sequence.

@@ -6,16 +6,18 @@ import Glibc
 /// Lists the files of a folder the way every phase wants them: regular files only, hidden ones
 /// skipped, each with its path relative to the folder in NFC (macOS hands over NFD names), sorted.
 public enum FileTree {
-    public static func regularFiles(under folder: URL) -> [(url: URL, path: String)] {
-        var ignored: [Diagnostic] = []
-        return stampedFiles(under: folder, problems: &ignored).map { ($0.url, $0.path) }
+    /// A folder that is not there has no files (a theme without `static/`). Problems name paths
+    /// with `shownAs` before them (`themes/mine/templates/`).
+    public static func regularFiles(under folder: URL, shownAs prefix: String = "", problems: inout Diagnostics) -> [(url: URL, path: String)] {
+        guard isFolder(folder) else { return [] }
+        return stampedFiles(under: folder, prefix: prefix, problems: &problems).map { ($0.url, $0.path) }
     }
 
     /// The same files, each with what tells whether it changed since the last look. A symbolic link
     /// to a file inside `root` counts as that file; one that loops, dangles or leads out of `root`
     /// is a problem, named in `problems` (with `prefix` before its path), and so is a linked folder.
     public static func stampedFiles(under folder: URL, root: URL? = nil, prefix: String = "",
-                                    problems: inout [Diagnostic]) -> [(url: URL, path: String, stamp: FileStamp)] {
+                                    problems: inout Diagnostics) -> [(url: URL, path: String, stamp: FileStamp)] {
         // readdir and lstat: `serve` looks at every file after each change, and FileManager's
         // enumerator with resource values costs tens of microseconds a file.
         let base = folder.standardizedFileURL.path
@@ -23,7 +25,7 @@ public enum FileTree {
         var files: [(url: URL, path: String, stamp: FileStamp)] = []
         func walk(_ directory: String, _ relative: String) {
             guard let handle = opendir(directory) else {
-                problems.append(.error(at: .whole(prefix + relative), "cannot read this folder: \(FileTree.reason(errno))"))
+                problems.add(.error(at: .whole(prefix + relative), "cannot read this folder: \(FileTree.reason(errno))"))
                 return
             }
             defer { closedir(handle) }
@@ -53,22 +55,22 @@ public enum FileTree {
 
     /// The file a link leads to, when it is a file inside the root.
     private static func resolvedLink(_ link: String, within root: String, shownAs path: String,
-                                     problems: inout [Diagnostic]) -> (path: String, stamp: FileStamp)? {
+                                     problems: inout Diagnostics) -> (path: String, stamp: FileStamp)? {
         guard let resolved = realpath(link, nil) else {
             let reason = errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing"
-            problems.append(.error(at: .whole(path), "\(reason): remove it or point it at a file of the site"))
+            problems.add(.error(at: .whole(path), "\(reason): remove it or point it at a file of the site"))
             return nil
         }
         defer { free(resolved) }
         let target = String(cString: resolved)
         guard target == root || target.hasPrefix(root + "/") else {
-            problems.append(.error(at: .whole(path), "a symbolic link that leaves the site root (to \(target)): copy the file in instead"))
+            problems.add(.error(at: .whole(path), "a symbolic link that leaves the site root (to \(target)): copy the file in instead"))
             return nil
         }
         var info = stat()
         guard stat(target, &info) == 0 else { return nil }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            problems.append(.warning(at: .whole(path), "a symbolic link to a folder is not followed"))
+            problems.add(.warning(at: .whole(path), "a symbolic link to a folder is not followed"))
             return nil
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }

@@ -5,8 +5,9 @@ import SitegenMarkdown
 /// What the fuzz target runs on one input: the whole content pipeline, short of the disk.
 public enum FuzzEntry {
     public static func run(_ bytes: [UInt8]) {
-        guard case .success(let text) = SourceText.decode(bytes, path: "content/posts/fuzz.md") else { return }
-        let (document, _) = SourceDocument.parse(text: text, relativePath: "posts/2024-01-01-fuzz.md")
+        var diagnostics = Diagnostics()
+        guard let text = SourceText.decode(bytes, path: "content/posts/fuzz.md", into: &diagnostics) else { return }
+        let document = SourceDocument.parse(text: text, relativePath: "posts/2024-01-01-fuzz.md", into: &diagnostics)
         let body = document?.body ?? text
         let targets = LinkTargets(documents: ["posts/a.md": "/posts/a/"], files: ["images/x.png"], basePath: "/blog")
         let options = MarkdownOptions(frontMatterTitle: document?.title, fileTitle: "fuzz", excerptSeparator: "<!--more-->",
@@ -25,8 +26,8 @@ public enum FuzzEntry {
         _ = BaseURL.normalize(text, allowingPath: true)
         precondition(!rendered.html.contains("data-sourcepos"))
         // The same bytes as front matter and as site.yml: nesting, aliases and scalars reach YAML whole.
-        _ = SourceDocument.parse(text: "---\n" + text + "\n---\nbody\n", relativePath: "posts/2024-01-02-yaml.md")
-        _ = SiteConfig.decode(yaml: text, path: "site.yml")
+        _ = SourceDocument.parse(text: "---\n" + text + "\n---\nbody\n", relativePath: "posts/2024-01-02-yaml.md", into: &diagnostics)
+        _ = SiteConfig.decode(yaml: text, path: "site.yml", into: &diagnostics)
         // And as a document on a site with raw HTML turned off.
         var safe = options
         safe.allowsRawHTML = false

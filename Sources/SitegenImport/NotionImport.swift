@@ -21,6 +21,8 @@ public enum NotionImport {
         public var databases: Int
         /// Pages that will share a URL (same title, same kind): the writer gives one a `slug`.
         public var sharedTitles: [[String]]
+        /// Files of the export that could not be read or listed, sorted.
+        public var warnings: [Diagnostic]
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -49,7 +51,8 @@ public enum NotionImport {
         }
         let (root, unpacked) = try unpack(export)
         defer { if let unpacked { try? manager.removeItem(at: unpacked) } }
-        let files = FileTree.regularFiles(under: root)
+        var diagnostics = Diagnostics()
+        let files = FileTree.regularFiles(under: root, problems: &diagnostics)
         let pages = files.filter { $0.path.lowercased().hasSuffix(".md") && FileName.hasNotionID(FileName.stem(name($0.path))) }
         guard !pages.isEmpty else { throw .notAnExport(export.path) }
 
@@ -63,7 +66,7 @@ public enum NotionImport {
                 kinds[page.path] = ""
                 continue
             }
-            let text = (try? ContentLoader.readText(page.url, path: page.path).get()) ?? ""
+            let text = ContentLoader.readText(page.url, path: page.path, into: &diagnostics) ?? ""
             kinds[page.path] = isRetrospective(title: heading(text) ?? FileName.title(FileName.stem(name(page.path)))) ? "retrospectives" : "posts"
         }
         // Every other file goes with the page whose folder holds it (`Page <id>/image.png` beside `Page <id>.md`).
@@ -112,7 +115,8 @@ public enum NotionImport {
             byURL["\(kinds[page.path] ?? "")/\(slug)", default: []].append(page.path)
         }
         return Report(pages: placements.sorted { $0.destination < $1.destination }, files: copied, databases: databases,
-                      sharedTitles: byURL.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] })
+                      sharedTitles: byURL.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] },
+                      warnings: diagnostics.sorted)
     }
 
     /// Whether a title names a retrospective: a period it names (`2024 3분기`, `[Week 19]`) or the word itself.
@@ -144,14 +148,16 @@ public enum NotionImport {
         do {
             try unzip(export, into: folder)
             // Notion wraps big exports as zips within the zip.
-            var inner = FileTree.regularFiles(under: folder).filter { $0.path.lowercased().hasSuffix(".zip") }
+            // What cannot be listed here is met again, and told, when `run` lists the unpacked files.
+            var unlisted = Diagnostics()
+            var inner = FileTree.regularFiles(under: folder, problems: &unlisted).filter { $0.path.lowercased().hasSuffix(".zip") }
             var rounds = 0
             while !inner.isEmpty, rounds < 3 {
                 for file in inner {
                     try unzip(file.url, into: file.url.deletingLastPathComponent())
                     try FileManager.default.removeItem(at: file.url)
                 }
-                inner = FileTree.regularFiles(under: folder).filter { $0.path.lowercased().hasSuffix(".zip") }
+                inner = FileTree.regularFiles(under: folder, problems: &unlisted).filter { $0.path.lowercased().hasSuffix(".zip") }
                 rounds += 1
             }
         } catch let failure as Failure {

@@ -95,7 +95,7 @@ public struct Rendered: Sendable, Hashable {
     /// The body's text without markup, for the search index.
     public var plainText: String
     /// Warnings about the body (a link to a file that is not there), located in the file.
-    public var diagnostics: [Diagnostic]
+    public var diagnostics: Diagnostics
     /// Every relative link the body had resolved against the site's files, with what it became: the
     /// rendering stays right for as long as these resolve the same.
     public var resolvedLinks: [ResolvedLink] = []
@@ -119,13 +119,13 @@ public struct Rendered: Sendable, Hashable {
     /// The value of a document that could not be rendered: no HTML, and why.
     static func failed(_ diagnostic: Diagnostic) -> Rendered {
         var rendered = empty
-        rendered.diagnostics = [diagnostic]
+        rendered.diagnostics = Diagnostics([diagnostic])
         return rendered
     }
 
     static let empty = Rendered(html: "", title: nil, titleID: nil, headings: [], toc: [], tocHTML: "",
                                 excerptHTML: "", hasOwnTOC: false, statistics: TextStatistics(), goals: [], plainText: "",
-                                diagnostics: [])
+                                diagnostics: Diagnostics())
 }
 
 /// A goal a retrospective sets: a list item under a goal heading, or a front matter `goals` entry.

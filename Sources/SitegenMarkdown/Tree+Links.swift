@@ -21,7 +21,7 @@ extension Tree {
                 cmark_node_set_url(node, href)
             case .missing(let path):
                 let what = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? "image" : "link"
-                diagnostics.append(.warning(at: SourceLocation(path: options.path, line: fileLine(of: node)),
+                diagnostics.add(.warning(at: SourceLocation(path: options.path, line: fileLine(of: node)),
                                             "\(what) to '\(url)': there is no content/\(path)"))
             }
         }

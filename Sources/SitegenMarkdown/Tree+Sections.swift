@@ -33,7 +33,7 @@ extension Tree {
             if let tocHTML, !tocHTML.isEmpty {
                 budget -= tocHTML.utf8.count
                 if budget < 0 {
-                    diagnostics.append(.error(at: SourceLocation(path: options.path, line: fileLine(of: node)),
+                    diagnostics.add(.error(at: SourceLocation(path: options.path, line: fileLine(of: node)),
                                               "table-of-contents markers that expand past \(InputLimits.tocMarkerBytes >> 20) MB of HTML: keep one marker"))
                     remove(node)
                     continue

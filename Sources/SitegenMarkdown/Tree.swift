@@ -8,7 +8,7 @@ import SitegenCore
 final class Tree {
     let document: OpaquePointer
     let options: MarkdownOptions
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = Diagnostics()
     var resolvedLinks: [ResolvedLink] = []
     /// Attributes from kramdown lines meant for headings, applied when the heading is rewritten.
     var headingAttributes: [OpaquePointer: BlockAttributes] = [:]

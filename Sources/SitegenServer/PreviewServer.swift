@@ -242,7 +242,7 @@ struct Rebuilder: Service {
                 await hub.broadcast(.reload, only: { changedPaths.contains($0) || !published.has($0) })
             }
         } catch {
-            let text = error.errors.map(\.description).joined(separator: "\n")
+            let text = Diagnostics.shown(error.errors).joined(separator: "\n")
             log(text)
             log("The last good site is still served; fix the error and save again.")
             await state.markBroken(text)

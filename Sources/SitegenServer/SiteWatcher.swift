@@ -134,8 +134,9 @@ public final class SiteWatcher: @unchecked Sendable {
     private func snapshot() -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         for folder in Self.watchedFolders {
-            var ignored: [Diagnostic] = []
-            for file in FileTree.stampedFiles(under: root.appendingPathComponent(folder), root: root, problems: &ignored) {
+            // The watcher only notices changes; the rebuild it starts lists the same files and tells their problems.
+            var toldByTheRebuild = Diagnostics()
+            for file in FileTree.stampedFiles(under: root.appendingPathComponent(folder), root: root, problems: &toldByTheRebuild) {
                 stamps[folder + "/" + file.path] = file.stamp
             }
         }

@@ -22,14 +22,14 @@ public enum ThemeLoader {
     /// Loads theme `name` of the site at `root`. Errors are located in the theme's files.
     /// `requestedAt` is where the site names the theme (`site.yml`'s `theme:`).
     public static func load(name: String, siteRoot root: URL,
-                            requestedAt: SourceLocation = SourceLocation(path: "site.yml")) throws(BuildFailure) -> Theme {
-        var diagnostics: [Diagnostic] = []
+                            requestedAt: SourceLocation = SourceLocation(path: "site.yml"),
+                            into diagnostics: inout Diagnostics) throws(BuildFailure) -> Theme {
         var layers: [ThemeLayer] = []
         var chain: [String] = []
         var next: String? = name
         while let current = next {
             if chain.contains(current) {
-                diagnostics.append(.error(at: SourceLocation(path: "themes/\(current)/theme.yml"),
+                diagnostics.add(.error(at: SourceLocation(path: "themes/\(current)/theme.yml"),
                                           "themes extend each other in a loop: \((chain + [current]).joined(separator: " → "))"))
                 break
             }
@@ -43,32 +43,30 @@ public enum ThemeLoader {
                 next = nil
             } else {
                 let available = availableThemes(in: root)
-                diagnostics.append(.error(at: chain.count == 1 ? requestedAt : SourceLocation(path: "themes/\(chain[chain.count - 2])/theme.yml"),
+                diagnostics.add(.error(at: chain.count == 1 ? requestedAt : SourceLocation(path: "themes/\(chain[chain.count - 2])/theme.yml"),
                                           "unknown theme '\(current)': no folder themes/\(current)/"
                                               + (available.isEmpty ? "" : " (themes here: \(available.joined(separator: ", ")))")))
                 next = nil
             }
         }
         layers.append(embeddedDefault(diagnostics: &diagnostics))
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        try diagnostics.stopIfErrors()
         let theme = Theme(chain: chain, layers: layers)
-        diagnostics += unknownPartials(in: theme)
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        unknownPartials(in: theme, into: &diagnostics)
+        try diagnostics.stopIfErrors()
         return theme
     }
 
     /// Partials and parents (`{{> name}}`, `{{< name}}`) that no layer of the theme has; Mustache
     /// itself would render them as nothing.
-    static func unknownPartials(in theme: Theme) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    static func unknownPartials(in theme: Theme, into diagnostics: inout Diagnostics) {
         for name in theme.templates.keys.sorted() {
             guard let template = theme.templates[name], let source = theme.templateSources[name] else { continue }
             for reference in PartialReference.all(in: HTMLContent.writersText(of: template)) where !theme.hasTemplate(reference.name) {
-                diagnostics.append(.error(at: SourceLocation(path: source, line: reference.line, column: reference.column),
+                diagnostics.add(.error(at: SourceLocation(path: source, line: reference.line, column: reference.column),
                                           "unknown partial '\(reference.name)': no templates/\(reference.name).mustache in the theme or its parents"))
             }
         }
-        return diagnostics
     }
 
     static func availableThemes(in root: URL) -> [String] {
@@ -78,59 +76,56 @@ public enum ThemeLoader {
     }
 
     /// Reads `theme.yml`, `templates/` and `static/` of one theme folder.
-    static func loadFolder(_ folder: URL, name: String, diagnostics: inout [Diagnostic]) -> ThemeLayer {
+    static func loadFolder(_ folder: URL, name: String, diagnostics: inout Diagnostics) -> ThemeLayer {
         var layer = ThemeLayer(name: name)
         let manifest = folder.appendingPathComponent("theme.yml")
         let path = "themes/\(name)/theme.yml"
-        if FileManager.default.fileExists(atPath: manifest.path) {
-            do {
-                let matter = try FrontMatter.decode(yaml: try ContentLoader.readText(manifest, path: path).get(), firstLine: 1, path: path)
-                if let parent = matter["extends"]?.scalarText, !parent.isEmpty { layer.parent = parent }
-            } catch {
-                diagnostics.append(error)
-            }
+        if FileManager.default.fileExists(atPath: manifest.path),
+           let text = ContentLoader.readText(manifest, path: path, into: &diagnostics),
+           let matter = FrontMatter.decode(yaml: text, firstLine: 1, path: path, into: &diagnostics),
+           let parent = matter["extends"]?.scalarText, !parent.isEmpty {
+            layer.parent = parent
         }
-        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("templates")) where relative.hasSuffix(".mustache") {
+        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("templates"), shownAs: "themes/\(name)/templates/",
+                                                 problems: &diagnostics)
+        where relative.hasSuffix(".mustache") {
             let source = "themes/\(name)/templates/\(relative)"
-            switch ContentLoader.readText(url, path: source) {
-            case .success(let text): addTemplate(text, relative: relative, source: source, to: &layer, diagnostics: &diagnostics)
-            case .failure(let problem): diagnostics.append(problem)
+            if let text = ContentLoader.readText(url, path: source, into: &diagnostics) {
+                addTemplate(text, relative: relative, source: source, to: &layer, diagnostics: &diagnostics)
             }
         }
-        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("static")) {
+        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("static"), shownAs: "themes/\(name)/static/",
+                                                 problems: &diagnostics) {
             layer.staticFiles.append(StaticFile(path: relative, source: .file(url)))
         }
-        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("i18n")) where relative.hasSuffix(".yml") {
+        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("i18n"), shownAs: "themes/\(name)/i18n/",
+                                                 problems: &diagnostics)
+        where relative.hasSuffix(".yml") {
             let source = "themes/\(name)/i18n/\(relative)"
-            switch ContentLoader.readText(url, path: source) {
-            case .success(let text): addLabels(text, file: relative, source: source, to: &layer, diagnostics: &diagnostics)
-            case .failure(let problem): diagnostics.append(problem)
+            if let text = ContentLoader.readText(url, path: source, into: &diagnostics) {
+                addLabels(text, file: relative, source: source, to: &layer, diagnostics: &diagnostics)
             }
         }
         return layer
     }
 
     /// One `i18n/LANG.yml`: a mapping of label keys to words.
-    static func addLabels(_ text: String, file: String, source: String, to layer: inout ThemeLayer, diagnostics: inout [Diagnostic]) {
+    static func addLabels(_ text: String, file: String, source: String, to layer: inout ThemeLayer, diagnostics: inout Diagnostics) {
         let language = String(file.dropLast(4)).lowercased()
-        do {
-            let matter = try FrontMatter.decode(yaml: text, firstLine: 1, path: source)
-            var words: [String: String] = [:]
-            for (key, value) in matter.values {
-                guard let word = value.scalarText else {
-                    diagnostics.append(.error(at: matter.location(of: key, in: source), "the label '\(key)' must be text, found \(value.kindName)"))
-                    continue
-                }
-                words[key] = word
+        guard let matter = FrontMatter.decode(yaml: text, firstLine: 1, path: source, into: &diagnostics) else { return }
+        var words: [String: String] = [:]
+        for (key, value) in matter.values {
+            guard let word = value.scalarText else {
+                diagnostics.error(at: matter.location(of: key, in: source), "the label '\(key)' must be text, found \(value.kindName)")
+                continue
             }
-            layer.labels[language, default: [:]].merge(words) { _, new in new }
-        } catch {
-            diagnostics.append(error)
+            words[key] = word
         }
+        layer.labels[language, default: [:]].merge(words) { _, new in new }
     }
 
     /// The theme compiled into the binary from `themes/default`.
-    static func embeddedDefault(diagnostics: inout [Diagnostic]) -> ThemeLayer {
+    static func embeddedDefault(diagnostics: inout Diagnostics) -> ThemeLayer {
         var layer = ThemeLayer(name: defaultName)
         for (path, base64) in EmbeddedDefaultTheme.files {
             guard let data = Data(base64Encoded: base64) else { continue }
@@ -147,7 +142,7 @@ public enum ThemeLoader {
         return layer
     }
 
-    static func addTemplate(_ text: String, relative: String, source: String, to layer: inout ThemeLayer, diagnostics: inout [Diagnostic]) {
+    static func addTemplate(_ text: String, relative: String, source: String, to layer: inout ThemeLayer, diagnostics: inout Diagnostics) {
         let name = String(relative.dropLast(".mustache".count))
         HTMLContent.registered
         do {
@@ -155,10 +150,10 @@ public enum ThemeLoader {
             layer.templateSources[name] = source
         } catch let error as MustacheTemplate.ParserError {
             // The pragma's line is not the writer's: lines count from the template's own first.
-            diagnostics.append(.error(at: SourceLocation(path: source, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+            diagnostics.add(.error(at: SourceLocation(path: source, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                       "template error: \(describe(error.error))"))
         } catch {
-            diagnostics.append(.error(at: SourceLocation(path: source), "template error: \(error)"))
+            diagnostics.add(.error(at: SourceLocation(path: source), "template error: \(error)"))
         }
     }
 

@@ -59,12 +59,9 @@ extension Sitegen {
 }
 
 enum Terminal {
-    /// How many diagnostics are printed before the rest are counted.
-    static let limit = 100
-
+    /// Diagnostics, sorted, as many as `Diagnostics.shownLimit`, then how many more.
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.prefix(limit) { printError(diagnostic.description) }
-        if diagnostics.count > limit { printError("… and \(diagnostics.count - limit) more") }
+        for line in Diagnostics.shown(diagnostics) { printError(line) }
     }
 
     static func printError(_ line: String) {

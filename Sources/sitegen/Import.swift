@@ -29,6 +29,7 @@ extension Sitegen {
                     throw ExitCode.failure
                 }
                 for page in report.pages { print("\(page.destination)  ← \(page.source)") }
+                Terminal.print(report.warnings)
                 for group in report.sharedTitles {
                     Terminal.printError("warning: these pages share a title and so a URL; give all but one a 'slug:' in front matter: \(group.joined(separator: ", "))")
                 }

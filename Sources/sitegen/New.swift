@@ -25,8 +25,9 @@ extension Sitegen {
                     guard let day = DocumentDate(parsing: date) else { throw ValidationError("'\(date)' is not a date: write YYYY-MM-DD") }
                     return day
                 }
-                let (config, problems) = SiteConfigFile.read(root: root)
-                Terminal.print(problems)
+                var problems = Diagnostics()
+                let config = SiteConfigFile.read(root: root, into: &problems)
+                Terminal.print(problems.sorted)
                 let offset = config.utcOffset
                 let seconds = Int(Date().timeIntervalSince1970) + offset
                 return DocumentDate(year: 1970, month: 1, day: 1).adding(days: seconds / 86_400)
@@ -49,9 +50,12 @@ extension Sitegen {
             }
 
             func run() async throws {
+                var diagnostics = Diagnostics()
                 do {
-                    print(try await NewDocument.retrospective(siteRoot: common.root, period: period.flatMap(Period.init(parsing:)),
-                                                              today: try common.today()))
+                    let path = try await NewDocument.retrospective(siteRoot: common.root, period: period.flatMap(Period.init(parsing:)),
+                                                                   today: try common.today(), into: &diagnostics)
+                    Terminal.print(diagnostics.sorted)
+                    print(path)
                 } catch let failure as BuildFailure {
                     Terminal.print(failure.diagnostics)
                     throw ExitCode.failure

@@ -132,7 +132,8 @@ import Testing
         let output = scratch.url.appendingPathComponent("out")
         _ = try await SiteBuilder.build(BuildOptions(root: options.root, output: output))
         var written: [String: [UInt8]] = [:]
-        for file in FileTree.regularFiles(under: output) where file.path != OutputWriter.marker {
+        var problems = Diagnostics()
+        for file in FileTree.regularFiles(under: output, problems: &problems) where file.path != OutputWriter.marker {
             written[file.path] = Array(try Data(contentsOf: file.url))
         }
         #expect(written == bytes(inMemory))

@@ -24,8 +24,8 @@ import FoundationXML
         let scratch = try ScratchFolder()
         for (path, text) in Self.files { try scratch.write("site/" + path, text) }
         let options = BuildOptions(root: scratch.url.appendingPathComponent("site"), output: scratch.url.appendingPathComponent("out"))
-        let (source, _) = try await SiteBuilder.load(options)
-        let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: false))
+        var diagnostics = Diagnostics()
+        let (_, site, _) = try await SiteBuilder.model(options, into: &diagnostics)
         _ = try await SiteBuilder.build(options)
         return (scratch, site)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 @testable import SitegenBuild
 import SitegenTemplates
 import Testing
@@ -25,8 +26,9 @@ import Testing
     /// Every key path of the contexts of every kind of page of the fixture blog, and every key the
     /// value types answer (whether this fixture fills it or not).
     func contextPaths() async throws -> (paths: Set<String>, keys: Set<String>) {
-        let (source, theme) = try await SiteBuilder.load(BuildOptions(root: Fixtures.site("blog"), output: URL(fileURLWithPath: "/nonexistent")))
-        let site = try Assemble.site(config: source.config, documents: await SiteBuilder.renderMarkdown(source, includeDrafts: false))
+        var diagnostics = Diagnostics()
+        let (_, site, theme) = try await SiteBuilder.model(BuildOptions(root: Fixtures.site("blog"), output: URL(fileURLWithPath: "/nonexistent")),
+                                                           into: &diagnostics)
         let context = PageContext(site: site, theme: theme)
         var contexts: [any TemplateValue] = site.documents.indices.map(context.document)
         contexts.append(context.list(title: "home", members: site.entries, pagination: Pagination(base: "/", current: 2, total: 3), isHome: true))

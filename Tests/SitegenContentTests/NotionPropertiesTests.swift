@@ -9,7 +9,10 @@ import Testing
 
     func parse(_ text: String, _ path: String? = nil, options: NotionProperties.Options = .standard,
                database: NotionDatabase? = nil) -> (SourceDocument?, [Diagnostic]) {
-        SourceDocument.parse(text: text, relativePath: path ?? notionFile, properties: options, database: database)
+        var diagnostics = Diagnostics()
+        let document = SourceDocument.parse(text: text, relativePath: path ?? notionFile, properties: options, database: database,
+                                            into: &diagnostics)
+        return (document, diagnostics.all)
     }
 
     @Test(arguments: [
@@ -89,9 +92,10 @@ import Testing
 
     @Test func aDatabaseRowGivesWhatThePageLacks() throws {
         let csv = "\u{FEFF}이름,날짜,태그,상태\n2024 3분기 회고,2024년 9월 30일,\"회고, 분기\",완료\n다른 글,2024년 1월 1일,x,작성 중\n"
-        let (database, problem) = NotionDatabase.read(csv, path: "content/retrospectives/DB 0123456789abcdef0123456789abcdef.csv",
-                                                      folder: "retrospectives/DB 0123456789abcdef0123456789abcdef")
-        #expect(problem == nil)
+        var problems = Diagnostics()
+        let database = NotionDatabase.read(csv, path: "content/retrospectives/DB 0123456789abcdef0123456789abcdef.csv",
+                                           folder: "retrospectives/DB 0123456789abcdef0123456789abcdef", into: &problems)
+        #expect(problems.isEmpty)
         let (document, diagnostics) = parse("# 2024 3분기 회고\n\n태그: 직접\n\n본문\n", database: database)
         let page = try #require(document)
         #expect(diagnostics.isEmpty)

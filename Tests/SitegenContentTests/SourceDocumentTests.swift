@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct SourceDocumentTests {
     func parse(_ text: String, _ path: String) -> (SourceDocument?, [Diagnostic]) {
-        SourceDocument.parse(text: text, relativePath: path)
+        var diagnostics = Diagnostics()
+        let document = SourceDocument.parse(text: text, relativePath: path, into: &diagnostics)
+        return (document, diagnostics.all)
     }
 
     @Test func jekyllPostTakesDateAndSlugFromTheFileName() throws {
@@ -94,13 +96,16 @@ import Testing
 @Suite struct SourceTextTests {
     @Test func stripsTheBOMAndCRLF() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\n---\r\nBody\r\n".utf8)
-        let text = try SourceText.decode(bytes, path: "a.md").get()
+        var diagnostics = Diagnostics()
+        let text = try #require(SourceText.decode(bytes, path: "a.md", into: &diagnostics))
+        #expect(diagnostics.isEmpty)
         #expect(text == "---\ntitle: A\n---\nBody\n")
     }
 
     @Test func invalidUTF8IsLocated() {
         let bytes = Array("line one\n한글 ok ".utf8) + [0xC3, 0x28] + Array(" rest".utf8)
-        guard case .failure(let diagnostic) = SourceText.decode(bytes, path: "a.md") else {
+        var diagnostics = Diagnostics()
+        guard SourceText.decode(bytes, path: "a.md", into: &diagnostics) == nil, let diagnostic = diagnostics.all.first else {
             Issue.record("expected a failure")
             return
         }
@@ -109,7 +114,9 @@ import Testing
     }
 
     @Test func nulBytesMeanABinaryFile() {
-        guard case .failure(let diagnostic) = SourceText.decode([0x89, 0x50, 0x4E, 0x47, 0x00], path: "a.md") else {
+        var diagnostics = Diagnostics()
+        guard SourceText.decode([0x89, 0x50, 0x4E, 0x47, 0x00], path: "a.md", into: &diagnostics) == nil,
+              let diagnostic = diagnostics.all.first else {
             Issue.record("expected a failure")
             return
         }
@@ -118,8 +125,14 @@ import Testing
 }
 
 @Suite struct SiteConfigTests {
+    func decodeConfig(yaml: String, path: String) -> (SiteConfig, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        let config = SiteConfig.decode(yaml: yaml, path: path, into: &diagnostics)
+        return (config, diagnostics.all)
+    }
+
     @Test func readsKeysAndWarnsAboutUnknownOnes() {
-        let (config, diagnostics) = SiteConfig.decode(yaml: """
+        let (config, diagnostics) = decodeConfig(yaml: """
             title: 회고
             base_url: https://user.github.io/blog
             timezone: Asia/Seoul
@@ -137,7 +150,7 @@ import Testing
     }
 
     @Test func badValuesAreLocatedErrors() {
-        let (_, diagnostics) = SiteConfig.decode(yaml: "posts_per_page: many\ntimezone: Mars/Base", path: "site.yml")
+        let (_, diagnostics) = decodeConfig(yaml: "posts_per_page: many\ntimezone: Mars/Base", path: "site.yml")
         #expect(diagnostics.map(\.location.line) == [1, 2])
         #expect(diagnostics.allSatisfy { $0.severity == .error })
     }

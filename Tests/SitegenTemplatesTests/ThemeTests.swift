@@ -8,7 +8,7 @@ import Testing
 @Suite struct ThemeTests {
     @Test func theBuiltInDefaultWorksWithoutAThemesFolder() throws {
         let site = try ScratchFolder()
-        let theme = try ThemeLoader.load(name: "default", siteRoot: site.url)
+        let theme = try loadTheme("default", site.url)
         for name in ["base", "home", "document", "tag", "tags"] {
             #expect(theme.hasTemplate(name), "missing \(name)")
         }
@@ -25,7 +25,7 @@ import Testing
         try site.write("themes/mine/theme.yml", "name: mine\nextends: default\n")
         try site.write("themes/mine/templates/post.mustache", "MINE {{page.title}}")
         try site.write("themes/mine/static/extra.css", "body{}")
-        let theme = try ThemeLoader.load(name: "mine", siteRoot: site.url)
+        let theme = try loadTheme("mine", site.url)
         #expect(theme.chain == ["mine", "default"])
         #expect(theme.render("post", context: ["page": ["title": "A"]]) == "MINE A")
         #expect(theme.render("document", context: ["page": ["title": "A"]])?.contains("<!DOCTYPE html>") == true)
@@ -36,7 +36,7 @@ import Testing
         let site = try ScratchFolder()
         try site.write("themes/broken/templates/post.mustache", "line one\n{{#page}}\n{{title}}\n{{/pages}}\n")
         #expect {
-            try ThemeLoader.load(name: "broken", siteRoot: site.url)
+            try loadTheme("broken", site.url)
         } throws: { error in
             guard let failure = error as? BuildFailure, let first = failure.errors.first else { return false }
             return first.location.path == "themes/broken/templates/post.mustache" && first.location.line == 4
@@ -48,7 +48,7 @@ import Testing
         let site = try ScratchFolder()
         try site.write("themes/other/theme.yml", "name: other\n")
         #expect {
-            try ThemeLoader.load(name: "missing", siteRoot: site.url)
+            try loadTheme("missing", site.url)
         } throws: { error in
             (error as? BuildFailure)?.description == "site.yml:1:1: error: unknown theme 'missing': no folder themes/missing/ (themes here: other)"
         }
@@ -60,7 +60,7 @@ import Testing
         let site = try ScratchFolder()
         try site.write("themes/mine/templates/post.mustache", "{{<base}}\n{{$content}}\n  {{> partials/sidebar}}\n{{/content}}\n{{/base}}\n")
         #expect {
-            try ThemeLoader.load(name: "mine", siteRoot: site.url)
+            try loadTheme("mine", site.url)
         } throws: { error in
             (error as? BuildFailure)?.errors.first?.description
                 == "themes/mine/templates/post.mustache:3:3: error: unknown partial 'partials/sidebar': no templates/partials/sidebar.mustache in the theme or its parents"
@@ -70,7 +70,7 @@ import Testing
     @Test func aPartialFromTheParentIsFound() throws {
         let site = try ScratchFolder()
         try site.write("themes/mine/templates/post.mustache", "{{> partials/meta}}")
-        #expect(throws: Never.self) { try ThemeLoader.load(name: "mine", siteRoot: site.url) }
+        #expect(throws: Never.self) { try loadTheme("mine", site.url) }
     }
 }
 
@@ -103,7 +103,7 @@ import Testing
         try site.write("themes/mine/theme.yml", "extends: default\n")
         try site.write("themes/mine/i18n/ja.yml", "toc: \"目次\"\ntags: \"タグ\"\n")
         try site.write("themes/mine/i18n/ko.yml", "toc: \"차례\"\n")
-        let theme = try ThemeLoader.load(name: "mine", siteRoot: site.url)
+        let theme = try loadTheme("mine", site.url)
         let japanese = theme.labels(for: "ja")
         #expect(japanese["toc"] == "目次" && japanese["tags"] == "タグ")
         #expect(japanese["archive"] == "Archive", "a key Japanese lacks comes from English")
@@ -111,18 +111,39 @@ import Testing
         #expect(korean["toc"] == "차례")
         #expect(korean["archive"] == "아카이브", "the parent's other Korean words stay")
         #expect(theme.labels(for: "fr")["toc"] == "Contents")
-        let plain = try ThemeLoader.load(name: "default", siteRoot: site.url)
+        let plain = try loadTheme("default", site.url)
         #expect(plain.digests["document"] != theme.digests["document"], "changed words change the pages that show them")
     }
 
     @Test func aLabelThatIsNotTextIsALocatedError() throws {
         let site = try ScratchFolder()
         try site.write("themes/mine/i18n/ko.yml", "toc: [a, b]\n")
-        #expect(throws: BuildFailure.self) { try ThemeLoader.load(name: "mine", siteRoot: site.url) }
+        #expect(throws: BuildFailure.self) { try loadTheme("mine", site.url) }
         do {
-            _ = try ThemeLoader.load(name: "mine", siteRoot: site.url)
+            _ = try loadTheme("mine", site.url)
         } catch {
             #expect(error.errors.first?.description == "themes/mine/i18n/ko.yml:1:6: error: the label 'toc' must be text, found a list")
         }
+    }
+}
+
+/// Loads a theme the way a build does; these themes are expected to load without warnings.
+func loadTheme(_ name: String, _ root: URL) throws(BuildFailure) -> Theme {
+    var diagnostics = Diagnostics()
+    let theme = try ThemeLoader.load(name: name, siteRoot: root, into: &diagnostics)
+    #expect(diagnostics.isEmpty, "\(diagnostics.sorted)")
+    return theme
+}
+
+/// A theme folder's problems are told like the content's, not dropped.
+@Suite struct ThemeFolderProblemTests {
+    @Test func aDanglingLinkInAThemeIsNamedInItsFolder() throws {
+        let site = try ScratchFolder()
+        try site.write("themes/mine/static/site.css", "body{}")
+        try FileManager.default.createSymbolicLink(atPath: site.url.appendingPathComponent("themes/mine/static/gone.css").path,
+                                                   withDestinationPath: "/nonexistent/gone.css")
+        var diagnostics = Diagnostics()
+        #expect(throws: BuildFailure.self) { try ThemeLoader.load(name: "mine", siteRoot: site.url, into: &diagnostics) }
+        #expect(diagnostics.all.contains { $0.location.path == "themes/mine/static/gone.css" }, "\(diagnostics.sorted)")
     }
 }
