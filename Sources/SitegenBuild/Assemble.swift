@@ -38,7 +38,7 @@ enum Assemble {
                     tags.append(TagGroup(name: name, slug: slug, members: [index]))
                 }
             }
-            documents[index].tagSlugs = slugs
+            documents[index] = documents[index].withTags(slugs)
         }
         // Tags group case-insensitively; the name shown is the spelling used most (then the first in order).
         // Names that differ in more than case but still share a slug are told: one of them may be a typo.

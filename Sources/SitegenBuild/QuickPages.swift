@@ -54,8 +54,7 @@ extension SiteBuilder {
             let rendered = MarkdownRenderer.render(source.body, options: markdownOptions(source, config: site.config, targets: last.targets))
             let document = Assemble.document(source, rendered: rendered)
             guard document.period == old.period else { return [] }
-            edits[index] = document
-            edits[index]?.tagSlugs = old.tagSlugs
+            edits[index] = document.withTags(old.tagSlugs)
         }
         let context = PageContext(site: site, theme: last.theme, edits: edits)
         return edits.keys.sorted().compactMap { index -> OutputFile? in

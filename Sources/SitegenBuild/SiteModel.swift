@@ -3,18 +3,36 @@ import SitegenContent
 import SitegenCore
 import SitegenMarkdown
 
-/// A document placed in the site: rendered, titled, given its URL and its tags.
-public struct PageDocument: Sendable {
-    public var source: SourceDocument
-    public var rendered: Rendered
-    public var title: String
+/// A document placed in the site: rendered, titled, given its URL and its tags. A class: every
+/// phase after assembling reads documents many times over (lists, neighbours, feeds), and a copy
+/// of a struct holding a whole file and its rendering retains every one of their parts.
+public final class PageDocument: Sendable {
+    public let source: SourceDocument
+    public let rendered: Rendered
+    public let title: String
     /// The site-relative URL path, Unicode, ending in `/`: `/posts/회고/`.
-    public var url: String
-    public var tagSlugs: [String]
+    public let url: String
+    public let tagSlugs: [String]
     /// A retrospective's period, written or read from its title.
-    public var period: Period?
+    public let period: Period?
     /// The goals it sets: front matter `goals`, else the items under its goal headings.
-    public var goals: [Goal]
+    public let goals: [Goal]
+
+    init(source: SourceDocument, rendered: Rendered, title: String, url: String, tagSlugs: [String], period: Period?, goals: [Goal]) {
+        self.source = source
+        self.rendered = rendered
+        self.title = title
+        self.url = url
+        self.tagSlugs = tagSlugs
+        self.period = period
+        self.goals = goals
+    }
+
+    /// The same document with these tags.
+    func withTags(_ slugs: [String]) -> PageDocument {
+        PageDocument(source: source, rendered: rendered, title: title, url: url, tagSlugs: slugs, period: period, goals: goals)
+    }
+
     public var kind: DocumentKind { source.kind }
     /// Its date: the written one, else the last day of its period (a retrospective's period dates it).
     public var date: DocumentDate? { source.date ?? period?.endDay }
