@@ -6,7 +6,7 @@ import SitegenMarkdown
 enum Assemble {
     static func site(config: SiteConfig, documents rendered: [(SourceDocument, Rendered)],
                      into diagnostics: inout Diagnostics) throws(BuildFailure) -> Site {
-        var documents = rendered.map(document)
+        var documents = rendered.map { document($0.0, rendered: $0.1, config: config) }
         documents.sort(by: newestFirst(offset: config.utcOffset))
         diagnostics += documents.compactMap(missingDate)
 
@@ -65,11 +65,13 @@ enum Assemble {
     }
 
     /// One document placed in the site, but for its tags: its title, URL, period and goals.
-    static func document(_ source: SourceDocument, rendered: Rendered) -> PageDocument {
+    static func document(_ source: SourceDocument, rendered: Rendered, config: SiteConfig) -> PageDocument {
         let title = source.title ?? rendered.title ?? source.fileTitle
-        return PageDocument(source: source, rendered: rendered, title: title, url: url(of: source), tagSlugs: [],
+        let url = Permalinks.url(of: source, config: config)
+        return PageDocument(source: source, rendered: rendered, title: title, url: url, tagSlugs: [],
                             period: Retrospectives.period(of: source, title: title),
-                            goals: source.declaredGoals.map { $0.map { Goal(text: $0) } } ?? rendered.goals)
+                            goals: source.declaredGoals.map { $0.map { Goal(text: $0) } } ?? rendered.goals,
+                            aliases: Permalinks.aliases(of: source, url: url))
     }
 
     /// A post or retrospective that neither a date nor a period dates. A retrospective whose title or
@@ -87,22 +89,6 @@ enum Assemble {
     }
 
     /// `/posts/<slug>/`, `/retrospectives/<slug>/`, or for a page its folder and slug; `permalink` wins.
-    static func url(of document: SourceDocument) -> String {
-        if let permalink = document.frontMatter["permalink"]?.scalarText, !permalink.isEmpty {
-            let trimmed = permalink.split(separator: "/").joined(separator: "/")
-            return trimmed.isEmpty ? "/" : "/\(trimmed)/"
-        }
-        switch document.kind {
-        case .post: return "/posts/\(document.slug)/"
-        case .retrospective: return "/retrospectives/\(document.slug)/"
-        case .page:
-            let folders = document.folder.split(separator: "/").map { Slug.segment(String($0)) }.filter { !$0.isEmpty }
-            let isIndex = FileName.stem(document.path.split(separator: "/").last.map(String.init) ?? "").lowercased() == "index"
-            let segments = isIndex ? folders : folders + [document.slug]
-            return segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
-        }
-    }
-
     /// URLs the generated pages take, so that a document claiming one is named.
     static let generatedURLs: [String: String] = [
         "/": "the home page", "/tags/": "the tag index", "/posts/": "the list of posts", "/404.html": "the page-not-found page",
@@ -133,6 +119,23 @@ enum Assemble {
                                           "this document's URL \(url) is also the URL of \(clash): give one of them another 'slug' or 'permalink'"))
             } else {
                 owners[url] = document.source.path
+            }
+        }
+        // An old URL that redirects may be no page's, nor another redirect's.
+        for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
+            let location = Permalinks.aliasLocation(of: document.source)
+            for alias in document.aliases {
+                if let problem = OutputPath.problem(ofURL: alias) {
+                    diagnostics.error(at: location, "the old URL \(alias) cannot be written: \(problem)")
+                    continue
+                }
+                let clash = alias == document.url ? "this document itself" : owners[alias].map { $0 == document.source.path ? "this document" : $0 }
+                    ?? generatedURLs[alias]
+                if let clash {
+                    diagnostics.error(at: location, "the old URL \(alias) is also the URL of \(clash): a page there cannot redirect here")
+                } else {
+                    owners[alias] = document.source.path + " (a redirect)"
+                }
             }
         }
     }

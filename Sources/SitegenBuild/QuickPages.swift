@@ -49,10 +49,10 @@ extension SiteBuilder {
             guard let source = parsed, !diagnostics.hasErrors, source.digest != old.source.digest,
                   source.date == old.source.date, source.kind == old.source.kind, source.tags == old.source.tags,
                   source.isDraft == old.source.isDraft, source.declaredPeriod == old.source.declaredPeriod,
-                  Assemble.url(of: source) == old.url
+                  Permalinks.url(of: source, config: site.config) == old.url
             else { return [] }
             let rendered = MarkdownRenderer.render(source.body, options: markdownOptions(source, config: site.config, targets: last.targets))
-            let document = Assemble.document(source, rendered: rendered)
+            let document = Assemble.document(source, rendered: rendered, config: site.config)
             guard document.period == old.period else { return [] }
             edits[index] = document.withTags(old.tagSlugs)
         }

@@ -22,6 +22,8 @@ enum RenderPages {
             case searchIndex
             case sitemap(urls: [String])
             case robots
+            /// An old URL of a document (`redirect_from`, `aliases`): a page that sends the browser on.
+            case redirect(document: Int)
 
             /// Whether the page shows every entry: one long job.
             var isSiteWide: Bool {
@@ -72,10 +74,13 @@ enum RenderPages {
         }
         jobs.append(Job(template: "", subject: .jsonFeed, url: "/feed.json"))
         jobs.append(Job(template: "", subject: .searchIndex, url: "/search.json"))
-        // The sitemap lists every HTML page made so far but the 404 page.
+        // The sitemap lists every HTML page made so far but the 404 page; redirects come after it.
         let pages = jobs.filter { !$0.url.hasSuffix(".xml") && !$0.url.hasSuffix(".json") && $0.subject != .notFound }.map(\.url)
         jobs.append(Job(template: "sitemap", subject: .sitemap(urls: pages), url: "/sitemap.xml"))
         jobs.append(Job(template: "robots", subject: .robots, url: "/robots.txt"))
+        for index in site.documents.indices {
+            for alias in site.documents[index].aliases { jobs.append(Job(template: "", subject: .redirect(document: index), url: alias)) }
+        }
         try diagnostics.stopIfErrors()
         return jobs
     }
@@ -155,6 +160,8 @@ enum RenderPages {
             values = context.sitemap(urls: urls)
         case .robots:
             values = context.robots()
+        case .redirect(let index):
+            return .bytes(Permalinks.redirectPage(to: site.documents[index], config: site.config))
         }
         return .template(job.template, values)
     }

@@ -88,7 +88,7 @@ public enum SiteBuilder {
             tocLevels: document.showsTOC ? document.tocLevels ?? config.tocLevels : nil,
             path: document.path, bodyFirstLine: document.bodyFirstLine, folder: document.folder,
             linkTargets: targets,
-            pageHref: URLPath.encode(config.basePath + Assemble.url(of: document)),
+            pageHref: URLPath.encode(config.basePath + Permalinks.url(of: document, config: config)),
             goalHeadings: document.kind == .retrospective ? config.goalHeadings : [])
         options.allowsRawHTML = config.unsafeHTML
         return options
@@ -96,7 +96,7 @@ public enum SiteBuilder {
 
     /// Where relative links may land: every document that is built, by its path under `content/`, and every other file.
     static func linkTargets(_ documents: [SourceDocument], source: SiteSource) -> LinkTargets {
-        let pages = documents.map { (String($0.path.dropFirst("content/".count)), Assemble.url(of: $0)) }
+        let pages = documents.map { (String($0.path.dropFirst("content/".count)), Permalinks.url(of: $0, config: source.config)) }
         return LinkTargets(documents: Dictionary(pages, uniquingKeysWith: { first, _ in first }),
                            files: Set(source.assets.map(\.relativePath)), basePath: source.config.basePath)
     }

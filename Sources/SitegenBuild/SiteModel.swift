@@ -17,8 +17,11 @@ public final class PageDocument: Sendable {
     public let period: Period?
     /// The goals it sets: front matter `goals`, else the items under its goal headings.
     public let goals: [Goal]
+    /// Old URLs that redirect here (`redirect_from`, `aliases`), as site URLs.
+    public let aliases: [String]
 
-    init(source: SourceDocument, rendered: Rendered, title: String, url: String, tagSlugs: [String], period: Period?, goals: [Goal]) {
+    init(source: SourceDocument, rendered: Rendered, title: String, url: String, tagSlugs: [String], period: Period?, goals: [Goal],
+         aliases: [String] = []) {
         self.source = source
         self.rendered = rendered
         self.title = title
@@ -26,11 +29,13 @@ public final class PageDocument: Sendable {
         self.tagSlugs = tagSlugs
         self.period = period
         self.goals = goals
+        self.aliases = aliases
     }
 
     /// The same document with these tags.
     func withTags(_ slugs: [String]) -> PageDocument {
-        PageDocument(source: source, rendered: rendered, title: title, url: url, tagSlugs: slugs, period: period, goals: goals)
+        PageDocument(source: source, rendered: rendered, title: title, url: url, tagSlugs: slugs, period: period, goals: goals,
+                     aliases: aliases)
     }
 
     public var kind: DocumentKind { source.kind }

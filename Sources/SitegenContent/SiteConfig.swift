@@ -32,6 +32,11 @@ public struct SiteConfig: Sendable, Hashable {
     public var notionProperties = NotionProperties.Options.standard
     /// Keys under `params:`, handed to templates as they are.
     public var params: [String: FrontMatterValue] = [:]
+    /// Jekyll's `permalink`: one pattern (or a named style: `date`, `pretty`, `ordinal`, `weekdate`,
+    /// `none`) for posts and retrospectives, its tokens read as Jekyll reads them.
+    public var permalink: String?
+    /// Hugo's `permalinks`: a pattern per section (the first folder under `content/`), its tokens read as Hugo reads them.
+    public var sectionPermalinks: [String: String] = [:]
 
     public init() {}
 
@@ -55,7 +60,7 @@ public struct SiteConfig: Sendable, Hashable {
     static let knownKeys: Set<String> = [
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
-        "unsafe_html", "notion_properties", "notion_date_keys",
+        "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -94,6 +99,14 @@ public struct SiteConfig: Sendable, Hashable {
             config.themeLocation = matter.location(of: "theme", in: path)
         }
         if let v = text("excerpt_separator"), !v.isEmpty { config.excerptSeparator = v }
+        if let v = text("permalink"), !v.isEmpty { config.permalink = v }
+        if let value = matter["permalinks"] {
+            if case .map(let map) = value, map.values.allSatisfy({ $0.scalarText != nil }) {
+                config.sectionPermalinks = map.compactMapValues(\.scalarText)
+            } else {
+                diagnostics.error(at: matter.location(of: "permalinks", in: path), "'permalinks' must map sections to patterns, such as 'posts: /:year/:month/:slug/'")
+            }
+        }
         for key in ["posts_per_page", "paginate"] where matter[key] != nil {
             if case .integer(let n)? = matter[key], n > 0 {
                 config.postsPerPage = n
