@@ -42,10 +42,12 @@ extension SiteBuilder {
                                 writingTo staging: OutputWriter.Staging? = nil) async throws(BuildFailure) -> Generation {
         var clock = PhaseClock()
         var diagnostics = Diagnostics()
-        let (source, theme) = try await load(options, reusing: previous?.load ?? LoadCache(), into: &diagnostics)
+        var (source, theme) = try await load(options, reusing: previous?.load ?? LoadCache(), into: &diagnostics)
         clock.lap("load")
 
         let markdown = await renderMarkdown(source, includeDrafts: options.includeDrafts, memo: previous.map(MarkdownMemo.init))
+        // Without a cache, the rendered documents are the only ones kept, and without their bodies.
+        if previous == nil { source.documents = [] }
         clock.lap("markdown")
 
         let site = try assemble(source, rendered: markdown.documents, into: &diagnostics)
@@ -95,7 +97,13 @@ extension SiteBuilder {
         }
         if let memo { return await memo.render(documents, config: source.config, targets: targets, render: render) }
         let rendered = await documents.parallelMap(render)
-        return MarkdownMemo.Result(documents: Array(zip(documents, rendered)), renderedCount: documents.count, targets: targets)
+        // A build that keeps nothing needs a body only to render it; its text, most of a site's bytes, is let go.
+        let released = documents.map { document in
+            var document = document
+            document.body = ""
+            return document
+        }
+        return MarkdownMemo.Result(documents: Array(zip(released, rendered)), renderedCount: documents.count, targets: targets)
     }
 
     /// Assemble: the site model. The renderings' problems (made on many cores, each carried by its
