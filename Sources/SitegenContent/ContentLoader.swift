@@ -45,9 +45,20 @@ public enum ContentLoader {
 
         let contentURL = root.appendingPathComponent("content")
         guard FileTree.isFolder(contentURL) else {
-            diagnostics.error(at: SourceLocation(path: "content", line: 1, column: 1),
-                              "no content folder: the site root \(root.path) needs a 'content/' folder of Markdown files")
+            if FileTree.isFolder(root.appendingPathComponent("_posts")) || FileManager.default.fileExists(atPath: root.appendingPathComponent("_config.yml").path) {
+                diagnostics.error(at: SourceLocation(path: FileTree.isFolder(root.appendingPathComponent("_posts")) ? "_posts" : "_config.yml"),
+                                  "this is a Jekyll site, which sitegen does not build in place: make a sitegen site of it with 'sitegen import jekyll \(root.path) NEW-FOLDER'")
+            } else {
+                diagnostics.error(at: SourceLocation(path: "content", line: 1, column: 1),
+                                  "no content folder: the site root \(root.path) needs a 'content/' folder of Markdown files (sitegen init makes one)")
+            }
             throw BuildFailure(diagnostics.all)
+        }
+        // A Hugo site has content/ too, but its settings are in its own file, which is not read.
+        if !FileManager.default.fileExists(atPath: root.appendingPathComponent("site.yml").path),
+           let hugo = ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml"].first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }) {
+            diagnostics.warning(at: SourceLocation(path: hugo),
+                                "this looks like a Hugo site: its \(hugo) is not read; write its title, baseURL and permalinks in site.yml (see README.md, 'site.yml')")
         }
         let files = FileTree.stampedFiles(under: contentURL, root: root, prefix: "content/", problems: &diagnostics)
         var markdown: [(url: URL, path: String, stamp: FileStamp)] = []

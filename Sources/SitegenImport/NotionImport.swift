@@ -196,7 +196,7 @@ public enum NotionImport {
         let tops = pages.filter { !$0.contains("/") }.map { FileName.title(FileName.stem($0)) }
         let top = tops.count == 1 ? tops.first : nil
         var yaml = "# Written by sitegen import notion; see README.md for every key.\n"
-        yaml += "title: \(quoted(top ?? (korean ? "회고" : "Retrospectives")))\n"
+        yaml += "title: \(ImportFiles.quoted(top ?? (korean ? "회고" : "Retrospectives")))\n"
         yaml += "language: \(korean ? "ko" : "en")\n"
         // Notion writes dates in the writer's own time without an offset: a Korean workspace's is Korea's.
         if korean { yaml += "timezone: Asia/Seoul\n" }
@@ -206,9 +206,5 @@ public enum NotionImport {
         } catch {
             throw .cannotWrite(destination.appendingPathComponent("site.yml").path, error.localizedDescription)
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -6,7 +6,34 @@ extension Sitegen {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a sitegen site from what another tool exported.",
-            subcommands: [Notion.self])
+            subcommands: [Jekyll.self, Notion.self])
+
+        struct Jekyll: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Import a Jekyll site: posts, pages and files copied as they are, _config.yml made site.yml.")
+
+            @Argument(help: "The Jekyll site's folder (with _config.yml or _posts/).")
+            var site: String
+
+            @Argument(help: "The new site's folder (made; must be empty).")
+            var destination: String
+
+            func run() throws {
+                let target = URL(fileURLWithPath: destination).standardizedFileURL
+                let report: JekyllImport.Report
+                do {
+                    report = try JekyllImport.run(site: URL(fileURLWithPath: site).standardizedFileURL, destination: target)
+                } catch {
+                    Terminal.printError(error.description)
+                    throw ExitCode.failure
+                }
+                for line in report.mapped { print("site.yml  \(line)") }
+                Terminal.print(report.warnings)
+                for line in report.notKept { print("not kept: \(line)") }
+                print("Imported \(report.posts) posts, \(report.pages.count) pages and \(report.files) other files into \(target.path)")
+                print("Next: sitegen serve --source \(destination)")
+            }
+        }
 
         struct Notion: ParsableCommand {
             static let configuration = CommandConfiguration(

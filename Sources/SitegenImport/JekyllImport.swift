@@ -1,0 +1,203 @@
+import Foundation
+import SitegenContent
+import SitegenCore
+
+/// `sitegen import jekyll`: a Jekyll site's folder becomes a sitegen site that builds as it is.
+/// Posts, pages and the site's own files are copied byte for byte; `_config.yml` becomes
+/// `site.yml` (its `permalink` too, so every post keeps its URL). What has no place in a sitegen
+/// site (plugins, layouts, includes, Liquid templates) is named in the report, one line each.
+public enum JekyllImport {
+    public struct Report: Sendable {
+        public var posts: Int
+        public var pages: [String]
+        public var files: Int
+        /// `site.yml` lines written, from which `_config.yml` key.
+        public var mapped: [String]
+        /// What was not brought over, and why.
+        public var notKept: [String]
+        public var warnings: [Diagnostic]
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case notAJekyllSite(String)
+        case destinationNotEmpty(String)
+        case cannotWrite(String, String)
+
+        public var description: String {
+            switch self {
+            case .notAJekyllSite(let path):
+                return "\(path): error: not a Jekyll site: it has neither _config.yml nor a _posts/ folder"
+            case .destinationNotEmpty(let path): return "\(path): error: the destination is not empty: import into a new folder"
+            case .cannotWrite(let path, let reason): return "\(path): error: cannot write the site: \(reason)"
+            }
+        }
+    }
+
+    /// Folders and files of a Jekyll repository that are its machinery, not its content.
+    static let machinery: Set<String> = ["_site", "vendor", "node_modules", ".jekyll-cache", ".sass-cache", "Gemfile", "Gemfile.lock",
+                                         "Rakefile", "package.json", "package-lock.json", "yarn.lock", "_config.yml", "_config.yaml"]
+    /// URLs sitegen makes itself: a page that would take one is left out, and said so.
+    static let generatedStems: Set<String> = ["index", "404", "tags", "tag", "archive", "archives", "search", "posts", "categories"]
+
+    public static func run(site source: URL, destination: URL) throws(Failure) -> Report {
+        let manager = FileManager.default
+        let hasConfig = manager.fileExists(atPath: source.appendingPathComponent("_config.yml").path)
+        guard hasConfig || FileTree.isFolder(source.appendingPathComponent("_posts")) else { throw .notAJekyllSite(source.path) }
+        if let entries = try? manager.contentsOfDirectory(atPath: destination.path), !entries.isEmpty {
+            throw .destinationNotEmpty(destination.path)
+        }
+        var diagnostics = Diagnostics()
+        var report = Report(posts: 0, pages: [], files: 0, mapped: [], notKept: [], warnings: [])
+        let content = destination.appendingPathComponent("content")
+        var drafts = 0
+        for file in FileTree.regularFiles(under: source, problems: &diagnostics) {
+            let parts = file.path.split(separator: "/").map(String.init)
+            guard let top = parts.first else { continue }
+            let rest = parts.dropFirst().joined(separator: "/")
+            if machinery.contains(top) || top.hasPrefix("_config") { continue }
+            switch top {
+            case "_posts":
+                try ImportFiles.copy(file.url, to: content.appendingPathComponent("posts/" + rest))
+                if isMarkdown(file.path) { report.posts += 1 } else { report.files += 1 }
+                continue
+            case "_drafts":
+                drafts += 1
+                continue
+            case "_layouts", "_includes", "_sass", "_data", "_plugins":
+                report.notKept.append("\(file.path): a \(top.dropFirst()) file of the Jekyll theme; sitegen's theme draws the pages")
+                continue
+            default:
+                break
+            }
+            // `_pages/` (Minimal Mistakes) and `_tabs/` (Chirpy) hold pages; any other `_folder` is a
+            // collection sitegen does not have.
+            let pageFolders: Set<String> = ["_pages", "_tabs"]
+            let path = pageFolders.contains(top) ? rest : file.path
+            if top.hasPrefix("_"), !pageFolders.contains(top) {
+                report.notKept.append("\(file.path): the collection \(top) has no place in a sitegen site")
+                continue
+            }
+            let text = (try? String(contentsOf: file.url, encoding: .utf8)) ?? ""
+            let hasFrontMatter = text.hasPrefix("---\n") || text.hasPrefix("---\r\n") || text.hasPrefix("\u{FEFF}---")
+            let stem = FileName.stem(parts.last ?? "").lowercased()
+            if isMarkdown(file.path) || (hasFrontMatter && file.path.lowercased().hasSuffix(".html")) {
+                guard hasFrontMatter else {
+                    report.notKept.append("\(file.path): Markdown without front matter, which Jekyll does not build either")
+                    continue
+                }
+                guard isMarkdown(file.path) else {
+                    report.notKept.append("\(file.path): a Liquid template; sitegen makes its home, tag, archive and 404 pages itself")
+                    continue
+                }
+                if generatedStems.contains(stem), !text.contains("\npermalink:") {
+                    report.notKept.append("\(file.path): its URL is one sitegen makes itself (\(stem))")
+                    continue
+                }
+                try ImportFiles.copy(file.url, to: content.appendingPathComponent(path))
+                report.pages.append("content/" + path)
+                continue
+            }
+            if ["robots.txt", "feed.xml", "sitemap.xml", "atom.xml"].contains(file.path) {
+                report.notKept.append("\(file.path): sitegen writes its own")
+                continue
+            }
+            try ImportFiles.copy(file.url, to: content.appendingPathComponent(path))
+            report.files += 1
+        }
+        if drafts > 0 {
+            report.notKept.append("_drafts/: \(drafts) draft\(drafts == 1 ? "" : "s") not copied; move one into content/posts/ with 'draft: true' to go on with it")
+        }
+        let config = hasConfig ? readConfig(source.appendingPathComponent("_config.yml"), into: &diagnostics) : [:]
+        let (yaml, mapped, notKept) = siteYAML(from: config)
+        report.mapped = mapped
+        report.notKept += notKept
+        try ImportFiles.write(yaml, to: destination.appendingPathComponent("site.yml"))
+        report.warnings = diagnostics.sorted
+        return report
+    }
+
+    static func isMarkdown(_ path: String) -> Bool {
+        ContentLoader.markdownExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
+    static func readConfig(_ url: URL, into diagnostics: inout Diagnostics) -> [String: FrontMatterValue] {
+        guard let text = ContentLoader.readText(url, path: "_config.yml", into: &diagnostics),
+              let matter = FrontMatter.decode(yaml: text, firstLine: 1, path: "_config.yml", into: &diagnostics) else { return [:] }
+        return matter.values
+    }
+
+    /// `site.yml` from `_config.yml`: the lines written, each mapping said, and the keys left behind.
+    static func siteYAML(from config: [String: FrontMatterValue]) -> (yaml: String, mapped: [String], notKept: [String]) {
+        var lines = ["# Written by sitegen import jekyll from _config.yml; see README.md for every key."]
+        var mapped: [String] = []
+        var used = Set<String>()
+        func put(_ key: String, _ value: String, from source: String) {
+            lines.append("\(key): \(ImportFiles.quoted(value))")
+            mapped.append("\(key): \(value)  ← \(source)")
+            used.insert(source)
+        }
+        func text(_ key: String) -> String? { config[key]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } }
+        for key in ["title", "description", "timezone", "excerpt_separator", "permalink"] {
+            if let value = text(key) { put(key, value, from: key) }
+        }
+        if let name = text("author") ?? (config["author"].flatMap { if case .map(let map) = $0 { map["name"]?.scalarText } else { nil } }) {
+            put("author", name, from: "author")
+        }
+        if let url = text("url") {
+            let base = (url.hasSuffix("/") ? String(url.dropLast()) : url) + (text("baseurl") ?? "")
+            put("base_url", base.hasSuffix("/") ? base : base + "/", from: "url")
+            used.insert("baseurl")
+        }
+        for key in ["lang", "locale", "language"] {
+            guard let value = text(key) else { continue }
+            put("language", String(value.lowercased().prefix { $0.isLetter }), from: key)
+            break
+        }
+        if case .integer(let perPage)? = config["paginate"] {
+            lines.append("posts_per_page: \(perPage)")
+            mapped.append("posts_per_page: \(perPage)  ← paginate")
+            used.insert("paginate")
+        }
+        var notKept: [String] = []
+        for key in ["plugins", "gems", "whitelist"] {
+            guard case .list(let items)? = config[key] else { continue }
+            used.insert(key)
+            for item in items.compactMap(\.scalarText) { notKept.append("_config.yml: the plugin \(item) is not run by sitegen") }
+        }
+        for key in ["theme", "remote_theme"] {
+            guard let value = text(key) else { continue }
+            used.insert(key)
+            notKept.append("_config.yml: the theme \(value) is not used; sitegen's default theme draws the site (see sitegen theme new)")
+        }
+        let rest = config.keys.filter { !used.contains($0) }.sorted()
+        if !rest.isEmpty { notKept.append("_config.yml: not mapped: \(rest.joined(separator: ", "))") }
+        return (lines.joined(separator: "\n") + "\n", mapped, notKept)
+    }
+}
+
+/// Writing an imported site: copies that never overwrite, text files, YAML strings.
+enum ImportFiles {
+    static func copy(_ file: URL, to target: URL) throws(JekyllImport.Failure) {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !manager.fileExists(atPath: target.path) { try manager.copyItem(at: file, to: target) }
+        } catch {
+            throw .cannotWrite(target.path, error.localizedDescription)
+        }
+    }
+
+    static func write(_ text: String, to target: URL) throws(JekyllImport.Failure) {
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: target)
+        } catch {
+            throw .cannotWrite(target.path, error.localizedDescription)
+        }
+    }
+
+    /// A YAML double-quoted string.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

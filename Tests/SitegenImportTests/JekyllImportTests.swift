@@ -1,0 +1,87 @@
+import Foundation
+import SitegenBuild
+import SitegenContent
+import SitegenCore
+@testable import SitegenImport
+import SitegenTestSupport
+import Testing
+
+/// `sitegen import jekyll` on a blog shaped like a Chirpy one: posts keep their URLs, pages and
+/// files come over as they are, and what has no place in a sitegen site is named.
+@Suite struct JekyllImportTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/jekyll-chirpy")
+
+    @Test func aChirpyBlogImportsBuildsAndKeepsItsURLs() throws {
+        let scratch = try ScratchFolder()
+        let site = scratch.url.appendingPathComponent("site")
+        let imported = try SitegenBinary.run(["import", "jekyll", Self.fixture.path, site.path], in: scratch.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported 2 posts, 1 pages and 2 other files"), "\(imported.stdout)")
+        for line in [
+            "site.yml  permalink: /posts/:title/  ← permalink",
+            "site.yml  base_url: https://writer.github.io/  ← url",
+            "site.yml  language: ko  ← lang",
+            "site.yml  author: 김작가  ← author",
+            "site.yml  posts_per_page: 10  ← paginate",
+            "not kept: _config.yml: the plugin jekyll-redirect-from is not run by sitegen",
+            "not kept: _config.yml: the theme jekyll-theme-chirpy is not used",
+            "not kept: _layouts/default.html: a layouts file of the Jekyll theme",
+            "not kept: _includes/head.html: a includes file of the Jekyll theme",
+            "not kept: _tabs/archives.md: its URL is one sitegen makes itself (archives)",
+            "not kept: index.html: a Liquid template",
+            "not kept: 404.html: a Liquid template",
+            "not kept: README.md: Markdown without front matter",
+            "not kept: _drafts/: 1 draft not copied",
+        ] {
+            #expect(imported.stdout.contains(line), "missing: \(line)\n\(imported.stdout)")
+        }
+        // Byte for byte.
+        let post = "_posts/2022-12-31-year-end.md"
+        #expect(try Data(contentsOf: site.appendingPathComponent("content/posts/2022-12-31-year-end.md"))
+                == Data(contentsOf: Self.fixture.appendingPathComponent(post)))
+
+        let built = try SitegenBinary.run(["build", "--strict"], in: site)
+        #expect(built.status == 0, "\(built.stderr)")
+        let output = site.appendingPathComponent("output")
+        for path in ["posts/year-end/index.html", "posts/새해-계획/index.html", "about/index.html", "CNAME", "assets/img/banner.png"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "missing \(path)")
+        }
+        let redirect = try String(contentsOf: output.appendingPathComponent("2022/12/31/year-end.html"), encoding: .utf8)
+        #expect(redirect.contains("url=/posts/year-end/"))
+        let page = try String(contentsOf: output.appendingPathComponent("posts/year-end/index.html"), encoding: .utf8)
+        #expect(page.contains("<blockquote class=\"prompt-tip\">"))
+        #expect(!page.contains("{:"))
+    }
+
+    @Test func aFolderThatIsNoJekyllSiteIsRefusedAndBuildingOneInPlaceNamesTheImport() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("plain/notes.md", "# Notes\n")
+        let refused = try SitegenBinary.run(["import", "jekyll", scratch.url.appendingPathComponent("plain").path, "new"], in: scratch.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("error: not a Jekyll site: it has neither _config.yml nor a _posts/ folder"), "\(refused.stderr)")
+        let copy = scratch.url.appendingPathComponent("jekyll")
+        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        let inPlace = try SitegenBinary.run(["build"], in: copy)
+        #expect(inPlace.status == 1)
+        #expect(inPlace.stderr.contains("_posts:1:1: error: this is a Jekyll site, which sitegen does not build in place: make a sitegen site of it with 'sitegen import jekyll"),
+                "\(inPlace.stderr)")
+    }
+
+    @Test func configKeysMapAsJekyllMeansThem() {
+        let config: [String: FrontMatterValue] = [
+            "url": .string("https://user.github.io/"), "baseurl": .string("/blog"), "lang": .string("en-US"),
+            "author": .string("Kim"), "permalink": .string("pretty"), "paginate": .integer(5), "gems": .list([.string("jekyll-feed")]),
+            "markdown": .string("kramdown"),
+        ]
+        let (yaml, _, notKept) = JekyllImport.siteYAML(from: config)
+        #expect(yaml.contains("base_url: \"https://user.github.io/blog/\""))
+        #expect(yaml.contains("language: \"en\""))
+        #expect(yaml.contains("permalink: \"pretty\""))
+        #expect(yaml.contains("posts_per_page: 5"))
+        #expect(notKept == ["_config.yml: the plugin jekyll-feed is not run by sitegen", "_config.yml: not mapped: markdown"])
+        var diagnostics = Diagnostics()
+        let decoded = SiteConfig.decode(yaml: yaml, path: "site.yml", into: &diagnostics)
+        #expect(diagnostics.isEmpty, "\(diagnostics.sorted)")
+        #expect(decoded.basePath == "/blog" && decoded.permalink == "pretty" && decoded.postsPerPage == 5)
+    }
+}
