@@ -68,6 +68,7 @@ struct RenderKey: Hashable {
     var pageHref: String
     var goalHeadings: [String]
     var allowsRawHTML: Bool
+    var liquid: LiquidContext?
 
     init(_ document: SourceDocument, config: SiteConfig) {
         let options = SiteBuilder.markdownOptions(document, config: config, targets: nil)
@@ -77,6 +78,7 @@ struct RenderKey: Hashable {
         pageHref = options.pageHref ?? ""
         goalHeadings = options.goalHeadings
         allowsRawHTML = options.allowsRawHTML
+        liquid = options.liquid
     }
 }
 

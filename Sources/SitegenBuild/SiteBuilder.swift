@@ -91,7 +91,20 @@ public enum SiteBuilder {
             pageHref: URLPath.encode(config.basePath + Permalinks.url(of: document, config: config)),
             goalHeadings: document.kind == .retrospective ? config.goalHeadings : [])
         options.allowsRawHTML = config.unsafeHTML
+        if config.liquid { options.liquid = liquidContext(document, config: config) }
         return options
+    }
+
+    /// `site.*` and `page.*` as a Jekyll post's Liquid reads them.
+    static func liquidContext(_ document: SourceDocument, config: SiteConfig) -> LiquidContext {
+        var page: [String: String] = [:]
+        for (key, value) in document.frontMatter.values { page[key] = value.scalarText }
+        page["title"] = document.title ?? document.fileTitle
+        page["url"] = Permalinks.url(of: document, config: config)
+        if let date = document.date { page["date"] = date.rfc3339(defaultOffset: config.utcOffset) }
+        let site = ["url": config.origin, "baseurl": config.basePath, "title": config.title, "description": config.description,
+                    "author": config.author, "lang": config.language]
+        return LiquidContext(site: site, page: page)
     }
 
     /// Where relative links may land: every document that is built, by its path under `content/`, and every other file.

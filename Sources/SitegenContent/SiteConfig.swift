@@ -37,6 +37,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var permalink: String?
     /// Hugo's `permalinks`: a pattern per section (the first folder under `content/`), its tokens read as Hugo reads them.
     public var sectionPermalinks: [String: String] = [:]
+    /// Evaluate the Liquid that Jekyll posts use (`{{ site.url }}`, `{% post_url %}`): on for a site
+    /// imported from Jekyll; elsewhere `{{` is text.
+    public var liquid = false
 
     public init() {}
 
@@ -60,7 +63,7 @@ public struct SiteConfig: Sendable, Hashable {
     static let knownKeys: Set<String> = [
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
-        "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks",
+        "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -100,6 +103,11 @@ public struct SiteConfig: Sendable, Hashable {
         }
         if let v = text("excerpt_separator"), !v.isEmpty { config.excerptSeparator = v }
         if let v = text("permalink"), !v.isEmpty { config.permalink = v }
+        if let value = matter["liquid"] {
+            if case .bool(let on) = value { config.liquid = on } else {
+                diagnostics.error(at: matter.location(of: "liquid", in: path), "'liquid' must be true or false")
+            }
+        }
         if let value = matter["permalinks"] {
             if case .map(let map) = value, map.values.allSatisfy({ $0.scalarText != nil }) {
                 config.sectionPermalinks = map.compactMapValues(\.scalarText)

@@ -128,7 +128,8 @@ public enum JekyllImport {
 
     /// `site.yml` from `_config.yml`: the lines written, each mapping said, and the keys left behind.
     static func siteYAML(from config: [String: FrontMatterValue]) -> (yaml: String, mapped: [String], notKept: [String]) {
-        var lines = ["# Written by sitegen import jekyll from _config.yml; see README.md for every key."]
+        var lines = ["# Written by sitegen import jekyll from _config.yml; see README.md for every key.",
+                     "# Posts may use Liquid ({{ site.url }}, {% post_url %}), as Jekyll evaluates it.", "liquid: true"]
         var mapped: [String] = []
         var used = Set<String>()
         func put(_ key: String, _ value: String, from source: String) {

@@ -7,10 +7,14 @@ import SitegenCore
 /// it parses, walks and rewrites cmark's tree, renders, frees, and hands back Swift values.
 public enum MarkdownRenderer {
     /// Renders one document body. Pure: the same body and options give the same value.
-    public static func render(_ body: String, options: MarkdownOptions = MarkdownOptions()) -> Rendered {
-        if let problem = InputLimits.problem(in: body) {
+    public static func render(_ written: String, options: MarkdownOptions = MarkdownOptions()) -> Rendered {
+        if let problem = InputLimits.problem(in: written) {
             return .failed(.error(at: SourceLocation(path: options.path, line: options.bodyFirstLine + problem.line - 1), problem.message))
         }
+        var liquidProblems = Diagnostics()
+        let body = options.liquid.map {
+            Liquid.expand(written, context: $0, targets: options.linkTargets, path: options.path, firstLine: options.bodyFirstLine, into: &liquidProblems)
+        } ?? written
         let separator = options.excerptSeparator
         let cut = body.utf8Range(of: separator)
         let source = cut == nil ? body : body.replacingOccurrences(of: separator, with: "")
@@ -22,6 +26,7 @@ public enum MarkdownRenderer {
             return .failed(.error(at: SourceLocation(path: options.path, line: options.bodyFirstLine),
                                   "the document renders to more than \(InputLimits.htmlBytes >> 20) MB of HTML, which is not built"))
         }
+        rendered.diagnostics += liquidProblems
         return rendered
     }
 

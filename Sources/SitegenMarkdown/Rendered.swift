@@ -26,6 +26,8 @@ public struct MarkdownOptions: Sendable {
     public var pageHref: String?
     /// Whether raw HTML and every attribute pass through (`unsafe_html`, on unless a site turns it off).
     public var allowsRawHTML = true
+    /// What Liquid reads, on a site imported from Jekyll; nil: `{{` and `{%` are text, as anywhere else.
+    public var liquid: LiquidContext?
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",

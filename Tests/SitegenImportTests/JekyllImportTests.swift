@@ -50,7 +50,11 @@ import Testing
         #expect(redirect.contains("url=/posts/year-end/"))
         let page = try String(contentsOf: output.appendingPathComponent("posts/year-end/index.html"), encoding: .utf8)
         #expect(page.contains("<blockquote class=\"prompt-tip\">"))
-        #expect(!page.contains("{:"))
+        #expect(page.contains("<img src=\"https://writer.github.io/assets/img/banner.png\" alt=\"배너\" width=\"320\""), "\(page)")
+        #expect(page.contains("<pre><code class=\"language-python\">print(&quot;배우고 기록하는 블로그&quot;)"))
+        #expect(page.contains("템플릿 문법 {{ 이것 }}은 그대로."))
+        #expect(page.contains("<a href=\"/posts/%EC%83%88%ED%95%B4-%EA%B3%84%ED%9A%8D/\">새해 계획</a>"))
+        for text in ["{:", "{%", "{{ site."] { #expect(!page.contains(text), "\(text) left in the page") }
     }
 
     @Test func aFolderThatIsNoJekyllSiteIsRefusedAndBuildingOneInPlaceNamesTheImport() throws {

@@ -1,0 +1,229 @@
+import SitegenCore
+
+/// What Liquid in a post may read, on a site imported from Jekyll (`liquid: true` in `site.yml`):
+/// `site.*` and `page.*` as text.
+public struct LiquidContext: Sendable, Hashable {
+    public var site: [String: String]
+    public var page: [String: String]
+
+    public init(site: [String: String], page: [String: String]) {
+        self.site = site
+        self.page = page
+    }
+}
+
+/// The part of Liquid that blog posts written for Jekyll use, evaluated in the body before the
+/// Markdown is read: `{{ site.url }}`, `{{ page.title }}`, string literals and the filters
+/// `relative_url`, `absolute_url`, `escape`, `date`; the tags `raw`, `comment`, `post_url`, `link`,
+/// `highlight` (a fenced block) and `gist`. As in Jekyll, code blocks are no exception; `raw` is.
+/// Anything else stays as written with a located warning, never silently. Every replacement keeps
+/// the body's lines, so later line numbers still point into the file.
+enum Liquid {
+    static func expand(_ body: String, context: LiquidContext, targets: LinkTargets?, path: String, firstLine: Int,
+                       into diagnostics: inout Diagnostics) -> String {
+        guard body.contains("{{") || body.contains("{%") else { return body }
+        var out = ""
+        out.reserveCapacity(body.utf8.count)
+        var index = body.startIndex
+        var line = 0
+        var lineStart = body.startIndex
+        func location(_ at: String.Index) -> SourceLocation {
+            SourceLocation(path: path, line: firstLine + line, column: body.distance(from: lineStart, to: at) + 1)
+        }
+        func advance(to end: String.Index, copying: Bool) {
+            for character in body[index..<end] {
+                if character == "\n" {
+                    line += 1
+                    out.append("\n")
+                } else if copying {
+                    out.append(character)
+                }
+            }
+            var scan = index
+            while let newline = body[scan..<end].firstIndex(of: "\n") {
+                lineStart = body.index(after: newline)
+                scan = lineStart
+            }
+            index = end
+        }
+        while index < body.endIndex {
+            guard let open = body[index...].firstIndex(of: "{") else {
+                advance(to: body.endIndex, copying: true)
+                break
+            }
+            let next = body.index(after: open)
+            guard next < body.endIndex, body[next] == "{" || body[next] == "%" else {
+                advance(to: next, copying: true)
+                continue
+            }
+            advance(to: open, copying: true)
+            let isTag = body[next] == "%"
+            guard let close = body[open...].range(of: isTag ? "%}" : "}}") else {
+                advance(to: body.endIndex, copying: true)
+                break
+            }
+            let written = String(body[open..<close.upperBound])
+            let inner = body[body.index(open, offsetBy: 2)..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines.union(["-"]))
+            let at = location(open)
+            if !isTag {
+                if let value = evaluate(inner, context: context) {
+                    out += value
+                } else {
+                    diagnostics.warning(at: at, "Liquid output '\(written)' is not understood here: it is left as written")
+                    out += written
+                }
+                advance(to: close.upperBound, copying: false)
+                continue
+            }
+            let words = inner.split(whereSeparator: \.isWhitespace).map(String.init)
+            let name = words.first ?? ""
+            switch name {
+            case "raw", "comment":
+                let end = "end" + name
+                let after = close.upperBound
+                guard let closing = findTag(end, in: body, from: after) else {
+                    diagnostics.warning(at: at, "'{% \(name) %}' is never closed by '{% \(end) %}': it is left as written")
+                    out += written
+                    advance(to: after, copying: false)
+                    continue
+                }
+                advance(to: after, copying: false)
+                advance(to: closing.lowerBound, copying: name == "raw")
+                advance(to: closing.upperBound, copying: false)
+            case "post_url", "link":
+                if let target = words.dropFirst().first, let url = resolve(name, target, targets: targets) {
+                    out += url
+                } else {
+                    diagnostics.warning(at: at, "'\(written)': \(words.count > 1 ? "no such \(name == "post_url" ? "post" : "file") in the site" : "it names nothing"); left as written")
+                    out += written
+                }
+                advance(to: close.upperBound, copying: false)
+            case "highlight":
+                out += "```" + (words.dropFirst().first ?? "")
+                advance(to: close.upperBound, copying: false)
+            case "endhighlight":
+                out += "```"
+                advance(to: close.upperBound, copying: false)
+            case "gist":
+                if let id = words.dropFirst().first {
+                    let file = words.dropFirst(2).first.map { "?file=" + URLPath.encode($0) } ?? ""
+                    out += "<script src=\"https://gist.github.com/\(escapeHTML(id)).js\(file)\"></script>"
+                } else {
+                    diagnostics.warning(at: at, "'\(written)' names no gist: it is left as written")
+                    out += written
+                }
+                advance(to: close.upperBound, copying: false)
+            default:
+                diagnostics.warning(at: at, "unknown Liquid tag '\(name)': it is left as written")
+                out += written
+                advance(to: close.upperBound, copying: false)
+            }
+        }
+        return out
+    }
+
+    /// The range of `{% name %}` (with any spacing or `-`) at or after `start`.
+    static func findTag(_ name: String, in body: String, from start: String.Index) -> Range<String.Index>? {
+        var from = start
+        while let open = body[from...].range(of: "{%") {
+            guard let close = body[open.upperBound...].range(of: "%}") else { return nil }
+            let inner = body[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines.union(["-"]))
+            if inner == name { return open.lowerBound..<close.upperBound }
+            from = close.upperBound
+        }
+        return nil
+    }
+
+    /// A post's URL by its file name (`2019-01-02-x`), or a file's by its path in the Jekyll site
+    /// (`_posts/2019-01-02-x.md`, `about.md`). Without the base path, as Jekyll 3 (GitHub Pages) writes them.
+    static func resolve(_ tag: String, _ target: String, targets: LinkTargets?) -> String? {
+        guard let documents = targets?.documents else { return nil }
+        if tag == "post_url" {
+            let name = target.hasSuffix(".md") ? String(target.dropLast(3)) : target
+            for (path, url) in documents where path.hasPrefix("posts/") {
+                let stem = path.split(separator: ".").dropLast().joined(separator: ".")
+                if stem == "posts/" + name || stem.hasSuffix("/" + name) { return url }
+            }
+            return nil
+        }
+        var path = target
+        for (from, to) in [("_posts/", "posts/"), ("_pages/", ""), ("_tabs/", "")] where path.hasPrefix(from) {
+            path = to + path.dropFirst(from.count)
+        }
+        if let url = documents[path] { return url }
+        return targets?.files.contains(path) == true ? "/" + path : nil
+    }
+
+    /// `"text"`, `site.url`, `page.title`, each through its filters; nil when any part is not understood.
+    static func evaluate(_ expression: String, context: LiquidContext) -> String? {
+        let parts = expression.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = parts.first, var value = operand(first, context: context) else { return nil }
+        for filter in parts.dropFirst() {
+            let name = filter.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? filter
+            let argument = filter.split(separator: ":", maxSplits: 1).dropFirst().first.flatMap { operand($0.trimmingCharacters(in: .whitespaces), context: context) }
+            let base = context.site["baseurl"] ?? ""
+            switch name {
+            case "relative_url": value = joinURL(base, value)
+            case "absolute_url": value = (context.site["url"] ?? "") + joinURL(base, value)
+            case "escape", "xml_escape": value = escapeHTML(value)
+            case "date":
+                guard let format = argument, let formatted = formatDate(value, format) else { return nil }
+                value = formatted
+            case "strip": value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            case "downcase": value = value.lowercased()
+            case "upcase": value = value.uppercased()
+            default: return nil
+            }
+        }
+        return value
+    }
+
+    static func operand(_ text: String, context: LiquidContext) -> String? {
+        if text.count >= 2, let quote = text.first, quote == "\"" || quote == "'", text.last == quote {
+            return String(text.dropFirst().dropLast())
+        }
+        if text.hasPrefix("site.") { return context.site[String(text.dropFirst(5))] }
+        if text.hasPrefix("page.") { return context.page[String(text.dropFirst(5))] }
+        return nil
+    }
+
+    static func joinURL(_ base: String, _ path: String) -> String {
+        if path.hasPrefix("http://") || path.hasPrefix("https://") || path.hasPrefix("//") { return path }
+        let trimmedBase = base.hasSuffix("/") ? String(base.dropLast()) : base
+        return trimmedBase + (path.hasPrefix("/") ? path : "/" + path)
+    }
+
+    /// `2022-12-31 22:00:00 +0900` through a strftime format: `%Y %y %m %-m %d %-d %e %b %B %H %M %S %%`.
+    static func formatDate(_ value: String, _ format: String) -> String? {
+        let digits = value.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard digits.count >= 3 else { return nil }
+        let (year, month, day) = (digits[0], digits[1], digits[2])
+        guard (1...12).contains(month) else { return nil }
+        let hour = digits.count > 3 ? digits[3] : 0, minute = digits.count > 4 ? digits[4] : 0, second = digits.count > 5 ? digits[5] : 0
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var out = ""
+        var characters = format.makeIterator()
+        while let character = characters.next() {
+            guard character == "%" else { out.append(character); continue }
+            guard var code = characters.next() else { out.append("%"); break }
+            var plain = false
+            if code == "-", let next = characters.next() { plain = true; code = next }
+            switch code {
+            case "Y": out += String(year)
+            case "y": out += pad(year % 100)
+            case "m": out += plain ? String(month) : pad(month)
+            case "d": out += plain ? String(day) : pad(day)
+            case "e": out += String(day)
+            case "b": out += String(months[month - 1].prefix(3))
+            case "B": out += months[month - 1]
+            case "H": out += pad(hour)
+            case "M": out += pad(minute)
+            case "S": out += pad(second)
+            case "%": out += "%"
+            default: return nil
+            }
+        }
+        return out
+    }
+}
