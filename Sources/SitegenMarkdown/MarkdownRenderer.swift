@@ -78,7 +78,7 @@ public enum MarkdownRenderer {
         let filledMarker = tree.placeTOCMarkers(html: isExcerpt ? nil : tocHTML)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         if isExcerpt { tree.pointInPageLinksAtThePage(within: document) }
-        let html = takeString(cmark_render_html(document, cmarkOptions, extensions))
+        let html = tree.placeMarkedAttributes(in: takeString(cmark_render_html(document, cmarkOptions, extensions)))
         let (statistics, text) = isExcerpt ? (TextStatistics(), "") : tree.readableText()
         let excerpt = tree.firstParagraph().map { paragraph in
             tree.pointInPageLinksAtThePage(within: paragraph)

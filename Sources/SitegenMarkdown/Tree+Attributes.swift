@@ -8,6 +8,7 @@ extension Tree {
     /// `{: .box-note}` on the line before a block applies to that block, on the line after to the
     /// block before; a line of its own applies to the next block. The attribute text never shows.
     func applyBlockAttributes() {
+        applyTableAttributeRows()
         for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH]) {
             var lines = lineGroups(paragraph)
             if lines.count == 1, let attributes = lines[0].text.flatMap(BlockAttributes.init(line:)) {
@@ -28,6 +29,9 @@ extension Tree {
                 // paragraph lazily, but kramdown gives it to the quote itself.
                 if let quote = lazilyQuoted(paragraph) {
                     apply(attributes, to: quote)
+                } else if let list = lazilyListed(paragraph) {
+                    // `- item` then `{: .x }` unindented: kramdown ends the list there and gives it the list.
+                    apply(attributes, to: list)
                 } else {
                     found = merged(found, attributes)
                 }
@@ -85,12 +89,73 @@ extension Tree {
         return result
     }
 
+    /// A table whose last row is only an attribute line (`{: .x }` right under the table, which GFM
+    /// reads as one more row): the row goes, and the table takes the attributes.
+    private func applyTableAttributeRows() {
+        for table in allTables() {
+            guard let row = cmark_node_last_child(table), row != cmark_node_first_child(table) else { continue }
+            let cells = children(row)
+            guard let first = cells.first, cells.dropFirst().allSatisfy({ cmark_node_first_child($0) == nil }),
+                  let attributes = BlockAttributes(line: plainText(first)) else { continue }
+            remove(row)
+            apply(attributes, to: table)
+        }
+    }
+
+    private func allTables() -> [OpaquePointer] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [OpaquePointer] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if Self.isTable(node) { found.append(node) }
+        }
+        return found
+    }
+
+    /// The list whose last item's last paragraph ends in a line written at the list's own indent or less.
+    private func lazilyListed(_ paragraph: OpaquePointer) -> OpaquePointer? {
+        guard let item = cmark_node_parent(paragraph), cmark_node_get_type(item) == CMARK_NODE_ITEM,
+              cmark_node_last_child(item) == paragraph, let list = cmark_node_parent(item),
+              cmark_node_last_child(list) == item else { return nil }
+        let line = sourceLine(Int(cmark_node_get_end_line(paragraph)))
+        let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+        return indent < Int(cmark_node_get_start_column(paragraph)) - 1 ? list : nil
+    }
+
     /// The block quote whose last paragraph ends in a line written without `>`.
     private func lazilyQuoted(_ paragraph: OpaquePointer) -> OpaquePointer? {
         guard let quote = cmark_node_parent(paragraph), cmark_node_get_type(quote) == CMARK_NODE_BLOCK_QUOTE,
               cmark_node_last_child(quote) == paragraph else { return nil }
         let line = sourceLine(Int(cmark_node_get_end_line(paragraph)))
         return line.drop { $0 == " " || $0 == "\t" }.first == ">" ? nil : quote
+    }
+
+    static func isTable(_ node: OpaquePointer) -> Bool {
+        cmark_node_get_type_string(node).map { String(cString: $0) } == "table"
+    }
+
+    static func attributeMarker(_ index: Int) -> String { "<!--sitegen-attributes-\(index)-->" }
+
+    /// Moves each marked list's, table's and code block's attributes onto its opening tag, which
+    /// follows the marker in cmark's HTML.
+    func placeMarkedAttributes(in html: String) -> String {
+        guard !markedAttributes.isEmpty else { return html }
+        var html = html
+        for (index, attributes) in markedAttributes.enumerated() {
+            guard let marker = html.range(of: Self.attributeMarker(index)) else { continue }
+            var end = marker.upperBound
+            while end < html.endIndex, html[end] == "\n" { end = html.index(after: end) }
+            let rest = html[end...]
+            var replacement = ""
+            for tag in ["<ul", "<ol", "<table", "<pre"] where rest.hasPrefix(tag) {
+                replacement = tag + attributes
+                end = html.index(end, offsetBy: tag.count)
+                break
+            }
+            html.replaceSubrange(marker.lowerBound..<end, with: replacement)
+        }
+        return html
     }
 
     private func apply(_ attributes: BlockAttributes, to node: OpaquePointer) {
@@ -111,6 +176,13 @@ extension Tree {
             }
         } else if type == CMARK_NODE_HEADING {
             headingAttributes[node] = merged(headingAttributes[node], attributes)
+        } else if type == CMARK_NODE_LIST || type == CMARK_NODE_CODE_BLOCK || Self.isTable(node),
+                  let marker = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            // kramdown puts them on the element itself: `<ul class="…">`, `<table …>`, `<pre …>`.
+            cmark_node_set_on_enter(marker, Self.attributeMarker(markedAttributes.count))
+            cmark_node_set_on_exit(marker, "")
+            markedAttributes.append(attributes.html(safe: !options.allowsRawHTML))
+            cmark_node_insert_before(node, marker)
         } else if let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
             cmark_node_set_on_enter(wrapper, "<div\(attributes.html(safe: !options.allowsRawHTML))>")
             cmark_node_set_on_exit(wrapper, "</div>")

@@ -14,6 +14,9 @@ final class Tree {
     var headingAttributes: [OpaquePointer: BlockAttributes] = [:]
     /// Paragraphs that became custom blocks to carry attributes; they still count as paragraphs.
     var attributedParagraphs: Set<OpaquePointer> = []
+    /// Attributes for lists, tables and code blocks, whose opening tag cmark writes itself: each is
+    /// marked in the tree and moved onto that tag once the HTML is written (`placeMarkedAttributes`).
+    var markedAttributes: [String] = []
     /// Blocks taken out of the tree whose inlines moved elsewhere. cmark's text literals point into
     /// their block's content buffer, so these are freed only after rendering.
     private(set) var detached: [OpaquePointer] = []

@@ -27,7 +27,7 @@ import Testing
 
     @Test func aLineOfItsOwnAppliesToTheNextBlock() {
         let html = MarkdownRenderer.render("{: .box-error}\n\n- one\n- two\n").html
-        #expect(html.hasPrefix("<div class=\"box-error\">\n<ul>"))
+        #expect(html.hasPrefix("<ul class=\"box-error\">\n<li>"))
         #expect(!html.contains("{:"))
     }
 
@@ -149,5 +149,22 @@ import Testing
         #expect(html == "<blockquote class=\"prompt-tip\">\n<p>An example showing the <code>tip</code> type prompt.</p>\n</blockquote>\n")
         // Written inside the quote, it stays with the quote's paragraph.
         #expect(render("> inside\n> {: .inner}\n") == "<blockquote>\n<p class=\"inner\">inside</p>\n</blockquote>\n")
+    }
+}
+
+/// A kramdown block attribute line after a list, a table or a fenced code block lands on that
+/// element's own tag, as kramdown writes it — not on a wrapper.
+@Suite struct BlockAttributeElementTests {
+    func html(_ markdown: String) -> String { MarkdownRenderer.render(markdown, options: MarkdownOptions()).html }
+
+    @Test func aListATableAndCodeCarryTheirAttributes() {
+        #expect(html("- one\n- two\n{: .checklist }\n") == "<ul class=\"checklist\">\n<li>one</li>\n<li>two</li>\n</ul>\n")
+        #expect(html("3. three\n4. four\n\n{: #steps }\n") == "<ol id=\"steps\" start=\"3\">\n<li>three</li>\n<li>four</li>\n</ol>\n")
+        #expect(html("| a | b |\n| - | - |\n| 1 | 2 |\n{: .table-striped }\n").hasPrefix("<table class=\"table-striped\">\n<thead>"))
+        #expect(html("```swift\nlet x = 1\n```\n{: .numbered }\n") == "<pre class=\"numbered\"><code class=\"language-swift\">let x = 1\n</code></pre>\n")
+    }
+
+    @Test func theListStaysTightAndTheLineBeforeAppliesToo() {
+        #expect(html("{: .steps }\n1. a\n2. b\n") == "<ol class=\"steps\">\n<li>a</li>\n<li>b</li>\n</ol>\n")
     }
 }
