@@ -69,6 +69,7 @@ struct RenderKey: Hashable {
     var goalHeadings: [String]
     var allowsRawHTML: Bool
     var liquid: LiquidContext?
+    var shortcodes: LiquidContext?
 
     init(_ document: SourceDocument, config: SiteConfig) {
         let options = SiteBuilder.markdownOptions(document, config: config, targets: nil)
@@ -79,6 +80,7 @@ struct RenderKey: Hashable {
         goalHeadings = options.goalHeadings
         allowsRawHTML = options.allowsRawHTML
         liquid = options.liquid
+        shortcodes = options.shortcodes
     }
 }
 

@@ -20,13 +20,15 @@ enum Permalinks {
         if document.kind != .page, let permalink = config.permalink {
             return normalized(expand(jekyllStyles[permalink] ?? permalink) { jekyllToken($0, document: document) })
         }
+        let slug = config.hugoSlugs && document.frontMatter["slug"] == nil
+            ? Slug.segment(FileName.stem(document.path.split(separator: "/").last.map(String.init) ?? document.slug)) : document.slug
         switch document.kind {
-        case .post: return "/posts/\(document.slug)/"
-        case .retrospective: return "/retrospectives/\(document.slug)/"
+        case .post: return "/posts/\(slug)/"
+        case .retrospective: return "/retrospectives/\(slug)/"
         case .page:
             let folders = document.folder.split(separator: "/").map { Slug.segment(String($0)) }.filter { !$0.isEmpty }
             let isIndex = FileName.stem(document.path.split(separator: "/").last.map(String.init) ?? "").lowercased() == "index"
-            let segments = isIndex ? folders : folders + [document.slug]
+            let segments = isIndex ? folders : folders + [slug]
             return segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
         }
     }

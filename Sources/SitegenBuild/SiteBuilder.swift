@@ -92,6 +92,7 @@ public enum SiteBuilder {
             goalHeadings: document.kind == .retrospective ? config.goalHeadings : [])
         options.allowsRawHTML = config.unsafeHTML
         if config.liquid { options.liquid = liquidContext(document, config: config) }
+        if config.shortcodes { options.shortcodes = liquidContext(document, config: config) }
         return options
     }
 
@@ -102,8 +103,9 @@ public enum SiteBuilder {
         page["title"] = document.title ?? document.fileTitle
         page["url"] = Permalinks.url(of: document, config: config)
         if let date = document.date { page["date"] = date.rfc3339(defaultOffset: config.utcOffset) }
-        let site = ["url": config.origin, "baseurl": config.basePath, "title": config.title, "description": config.description,
+        var site = ["url": config.origin, "baseurl": config.basePath, "title": config.title, "description": config.description,
                     "author": config.author, "lang": config.language]
+        for (key, value) in config.params { site["params." + key] = value.scalarText }
         return LiquidContext(site: site, page: page)
     }
 

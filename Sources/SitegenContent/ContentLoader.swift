@@ -41,7 +41,7 @@ public enum ContentLoader {
     /// stamp is the same as in `previous` are not read again.
     /// Problems go to `diagnostics`; with an error among them, the load throws them all.
     public static func load(root: URL, reusing previous: LoadCache = LoadCache(), into diagnostics: inout Diagnostics) async throws(BuildFailure) -> SiteSource {
-        let config = SiteConfigFile.read(root: root, into: &diagnostics)
+        var config = SiteConfigFile.read(root: root, into: &diagnostics)
 
         let contentURL = root.appendingPathComponent("content")
         guard FileTree.isFolder(contentURL) else {
@@ -59,6 +59,9 @@ public enum ContentLoader {
            let hugo = ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml"].first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }) {
             diagnostics.warning(at: SourceLocation(path: hugo),
                                 "this looks like a Hugo site: its \(hugo) is not read; write its title, baseURL and permalinks in site.yml (see README.md, 'site.yml')")
+            // Its posts' shortcodes are expanded all the same, and its slugs are Hugo's.
+            config.shortcodes = true
+            config.hugoSlugs = true
         }
         let files = FileTree.stampedFiles(under: contentURL, root: root, prefix: "content/", problems: &diagnostics)
         var markdown: [(url: URL, path: String, stamp: FileStamp)] = []

@@ -40,6 +40,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// Evaluate the Liquid that Jekyll posts use (`{{ site.url }}`, `{% post_url %}`): on for a site
     /// imported from Jekyll; elsewhere `{{` is text.
     public var liquid = false
+    /// Expand Hugo's built-in shortcodes (`{{< figure >}}`): on for a Hugo site.
+    public var shortcodes = false
+    /// Hugo's slugs: a file's whole name, its date prefix kept (`2023-01-24-1.md` → `2023-01-24-1`), as Hugo's URLs have them.
+    public var hugoSlugs = false
 
     public init() {}
 
@@ -63,7 +67,7 @@ public struct SiteConfig: Sendable, Hashable {
     static let knownKeys: Set<String> = [
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
-        "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid",
+        "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid", "shortcodes", "hugo_slugs",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -103,9 +107,16 @@ public struct SiteConfig: Sendable, Hashable {
         }
         if let v = text("excerpt_separator"), !v.isEmpty { config.excerptSeparator = v }
         if let v = text("permalink"), !v.isEmpty { config.permalink = v }
-        if let value = matter["liquid"] {
-            if case .bool(let on) = value { config.liquid = on } else {
-                diagnostics.error(at: matter.location(of: "liquid", in: path), "'liquid' must be true or false")
+        for key in ["liquid", "shortcodes", "hugo_slugs"] {
+            guard let value = matter[key] else { continue }
+            guard case .bool(let on) = value else {
+                diagnostics.error(at: matter.location(of: key, in: path), "'\(key)' must be true or false")
+                continue
+            }
+            switch key {
+            case "liquid": config.liquid = on
+            case "shortcodes": config.shortcodes = on
+            default: config.hugoSlugs = on
             }
         }
         if let value = matter["permalinks"] {

@@ -12,6 +12,41 @@ public struct LiquidContext: Sendable, Hashable {
     }
 }
 
+/// Walks a body while text is copied out of it, counting lines, so that what replaces a tag keeps
+/// the line numbers of everything after it and a tag can be located in the file.
+struct BodyCursor {
+    let body: String
+    var index: String.Index
+    var out = ""
+    private var line = 0
+    private var lineStart: String.Index
+
+    init(_ body: String) {
+        self.body = body
+        index = body.startIndex
+        lineStart = body.startIndex
+        out.reserveCapacity(body.utf8.count)
+    }
+
+    func location(of at: String.Index, path: String, firstLine: Int) -> SourceLocation {
+        SourceLocation(path: path, line: firstLine + line, column: body.distance(from: lineStart, to: at) + 1)
+    }
+
+    /// Moves to `end`, copying the text passed over, or only its line breaks.
+    mutating func advance(to end: String.Index, copying: Bool) {
+        for character in body[index..<end] {
+            if character == "\n" {
+                line += 1
+                out.append("\n")
+            } else if copying {
+                out.append(character)
+            }
+        }
+        if let newline = body[index..<end].lastIndex(of: "\n") { lineStart = body.index(after: newline) }
+        index = end
+    }
+}
+
 /// The part of Liquid that blog posts written for Jekyll use, evaluated in the body before the
 /// Markdown is read: `{{ site.url }}`, `{{ page.title }}`, string literals and the filters
 /// `relative_url`, `absolute_url`, `escape`, `date`; the tags `raw`, `comment`, `post_url`, `link`,
@@ -22,32 +57,11 @@ enum Liquid {
     static func expand(_ body: String, context: LiquidContext, targets: LinkTargets?, path: String, firstLine: Int,
                        into diagnostics: inout Diagnostics) -> String {
         guard body.contains("{{") || body.contains("{%") else { return body }
-        var out = ""
-        out.reserveCapacity(body.utf8.count)
-        var index = body.startIndex
-        var line = 0
-        var lineStart = body.startIndex
-        func location(_ at: String.Index) -> SourceLocation {
-            SourceLocation(path: path, line: firstLine + line, column: body.distance(from: lineStart, to: at) + 1)
-        }
-        func advance(to end: String.Index, copying: Bool) {
-            for character in body[index..<end] {
-                if character == "\n" {
-                    line += 1
-                    out.append("\n")
-                } else if copying {
-                    out.append(character)
-                }
-            }
-            var scan = index
-            while let newline = body[scan..<end].firstIndex(of: "\n") {
-                lineStart = body.index(after: newline)
-                scan = lineStart
-            }
-            index = end
-        }
-        while index < body.endIndex {
-            guard let open = body[index...].firstIndex(of: "{") else {
+        var cursor = BodyCursor(body)
+        func location(_ at: String.Index) -> SourceLocation { cursor.location(of: at, path: path, firstLine: firstLine) }
+        func advance(to end: String.Index, copying: Bool) { cursor.advance(to: end, copying: copying) }
+        while cursor.index < body.endIndex {
+            guard let open = body[cursor.index...].firstIndex(of: "{") else {
                 advance(to: body.endIndex, copying: true)
                 break
             }
@@ -67,10 +81,10 @@ enum Liquid {
             let at = location(open)
             if !isTag {
                 if let value = evaluate(inner, context: context) {
-                    out += value
+                    cursor.out += value
                 } else {
                     diagnostics.warning(at: at, "Liquid output '\(written)' is not understood here: it is left as written")
-                    out += written
+                    cursor.out += written
                 }
                 advance(to: close.upperBound, copying: false)
                 continue
@@ -83,7 +97,7 @@ enum Liquid {
                 let after = close.upperBound
                 guard let closing = findTag(end, in: body, from: after) else {
                     diagnostics.warning(at: at, "'{% \(name) %}' is never closed by '{% \(end) %}': it is left as written")
-                    out += written
+                    cursor.out += written
                     advance(to: after, copying: false)
                     continue
                 }
@@ -92,34 +106,34 @@ enum Liquid {
                 advance(to: closing.upperBound, copying: false)
             case "post_url", "link":
                 if let target = words.dropFirst().first, let url = resolve(name, target, targets: targets) {
-                    out += url
+                    cursor.out += url
                 } else {
                     diagnostics.warning(at: at, "'\(written)': \(words.count > 1 ? "no such \(name == "post_url" ? "post" : "file") in the site" : "it names nothing"); left as written")
-                    out += written
+                    cursor.out += written
                 }
                 advance(to: close.upperBound, copying: false)
             case "highlight":
-                out += "```" + (words.dropFirst().first ?? "")
+                cursor.out += "```" + (words.dropFirst().first ?? "")
                 advance(to: close.upperBound, copying: false)
             case "endhighlight":
-                out += "```"
+                cursor.out += "```"
                 advance(to: close.upperBound, copying: false)
             case "gist":
                 if let id = words.dropFirst().first {
                     let file = words.dropFirst(2).first.map { "?file=" + URLPath.encode($0) } ?? ""
-                    out += "<script src=\"https://gist.github.com/\(escapeHTML(id)).js\(file)\"></script>"
+                    cursor.out += "<script src=\"https://gist.github.com/\(escapeHTML(id)).js\(file)\"></script>"
                 } else {
                     diagnostics.warning(at: at, "'\(written)' names no gist: it is left as written")
-                    out += written
+                    cursor.out += written
                 }
                 advance(to: close.upperBound, copying: false)
             default:
                 diagnostics.warning(at: at, "unknown Liquid tag '\(name)': it is left as written")
-                out += written
+                cursor.out += written
                 advance(to: close.upperBound, copying: false)
             }
         }
-        return out
+        return cursor.out
     }
 
     /// The range of `{% name %}` (with any spacing or `-`) at or after `start`.

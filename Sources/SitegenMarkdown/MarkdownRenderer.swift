@@ -12,9 +12,13 @@ public enum MarkdownRenderer {
             return .failed(.error(at: SourceLocation(path: options.path, line: options.bodyFirstLine + problem.line - 1), problem.message))
         }
         var liquidProblems = Diagnostics()
-        let body = options.liquid.map {
+        var body = options.liquid.map {
             Liquid.expand(written, context: $0, targets: options.linkTargets, path: options.path, firstLine: options.bodyFirstLine, into: &liquidProblems)
         } ?? written
+        if let context = options.shortcodes {
+            body = Shortcodes.expand(body, context: context, targets: options.linkTargets, path: options.path, firstLine: options.bodyFirstLine,
+                                     into: &liquidProblems)
+        }
         let separator = options.excerptSeparator
         let cut = body.utf8Range(of: separator)
         let source = cut == nil ? body : body.replacingOccurrences(of: separator, with: "")

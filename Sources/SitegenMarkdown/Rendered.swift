@@ -28,6 +28,8 @@ public struct MarkdownOptions: Sendable {
     public var allowsRawHTML = true
     /// What Liquid reads, on a site imported from Jekyll; nil: `{{` and `{%` are text, as anywhere else.
     public var liquid: LiquidContext?
+    /// What Hugo shortcodes read, on a Hugo site; nil: `{{<` is text.
+    public var shortcodes: LiquidContext?
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",

@@ -89,3 +89,36 @@ import Testing
         #expect(decoded.basePath == "/blog" && decoded.permalink == "pretty" && decoded.postsPerPage == 5)
     }
 }
+
+/// A Hugo blog (PaperMod-shaped) builds in place: its shortcodes are expanded, its config is said to be unread.
+@Suite struct HugoInPlaceTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/hugo-papermod")
+
+    @Test func aHugoBlogBuildsInPlaceWithItsShortcodes() throws {
+        let scratch = try ScratchFolder()
+        let site = scratch.url.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: Self.fixture, to: site)
+        let built = try SitegenBinary.run(["build"], in: site)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.contains("hugo.toml:1:1: warning: this looks like a Hugo site: its hugo.toml is not read"), "\(built.stderr)")
+        // Its params are in hugo.toml, which is not read.
+        #expect(built.stderr.contains("content/about.md:4:1: warning: '{{< param author >}}': no such parameter"))
+        let output = site.appendingPathComponent("output")
+        // Hugo's slugs: the date stays in the URL, so the two `…-1.md` posts do not collide.
+        let first = try String(contentsOf: output.appendingPathComponent("posts/2023-01-24-1/index.html"), encoding: .utf8)
+        #expect(first.contains("<figure><img src=\"https://example.com/cover.png\" alt=\"표지\" loading=\"lazy\"><figcaption><p>1월의 표지</p></figcaption></figure>"), "\(first)")
+        #expect(first.contains("<pre><code class=\"language-swift\">let goal = &quot;매주 쓰기&quot;"))
+        #expect(!first.contains("{{<"))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/01/first-retro/index.html").path))
+
+        // With site.yml saying what hugo.toml said, Hugo's URLs (the date kept in the file name) come back.
+        try "title: 기록\nbase_url: https://writer.github.io/\nshortcodes: true\nhugo_slugs: true\npermalinks:\n  posts: /posts/:filename/\nparams:\n  author: 김작가\n"
+            .write(to: site.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        let strict = try SitegenBinary.run(["build", "--strict"], in: site)
+        #expect(strict.status == 0, "\(strict.stderr)")
+        let page = try String(contentsOf: output.appendingPathComponent("posts/2023-01-24-1/index.html"), encoding: .utf8)
+        #expect(page.contains("href=\"https://writer.github.io/posts/2023-02-01-1/\""), "\(page)")
+        let about = try String(contentsOf: output.appendingPathComponent("about/index.html"), encoding: .utf8)
+        #expect(about.contains("김작가의 블로그."))
+    }
+}
