@@ -8,6 +8,16 @@ extension Sitegen {
             abstract: "Make a sitegen site from what another tool exported.",
             subcommands: [Jekyll.self, Notion.self])
 
+        /// Runs an import; its failure is printed as it says itself and the command exits 1.
+        static func running<Report, Failure: Error & CustomStringConvertible>(_ body: () throws(Failure) -> Report) throws -> Report {
+            do {
+                return try body()
+            } catch {
+                Terminal.printError(error.description)
+                throw ExitCode.failure
+            }
+        }
+
         struct Jekyll: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Import a Jekyll site: posts, pages and files copied as they are, _config.yml made site.yml.")
@@ -20,12 +30,8 @@ extension Sitegen {
 
             func run() throws {
                 let target = URL(fileURLWithPath: destination).standardizedFileURL
-                let report: JekyllImport.Report
-                do {
-                    report = try JekyllImport.run(site: URL(fileURLWithPath: site).standardizedFileURL, destination: target)
-                } catch {
-                    Terminal.printError(error.description)
-                    throw ExitCode.failure
+                let report = try Import.running { () throws(JekyllImport.Failure) in
+                    try JekyllImport.run(site: URL(fileURLWithPath: site).standardizedFileURL, destination: target)
                 }
                 for line in report.mapped { print("site.yml  \(line)") }
                 Terminal.print(report.warnings)
@@ -46,14 +52,9 @@ extension Sitegen {
             var destination: String
 
             func run() throws {
-                let source = URL(fileURLWithPath: export).standardizedFileURL
                 let target = URL(fileURLWithPath: destination).standardizedFileURL
-                let report: NotionImport.Report
-                do {
-                    report = try NotionImport.run(export: source, destination: target)
-                } catch {
-                    Terminal.printError(error.description)
-                    throw ExitCode.failure
+                let report = try Import.running { () throws(NotionImport.Failure) in
+                    try NotionImport.run(export: URL(fileURLWithPath: export).standardizedFileURL, destination: target)
                 }
                 for page in report.pages { print("\(page.destination)  ← \(page.source)") }
                 Terminal.print(report.warnings)
