@@ -70,9 +70,10 @@ public enum SiteScaffold {
         """
 
     /// Writes what is missing of a site at `root` (never overwriting) and, with `githubPages`, the
-    /// workflow. Returns the paths written.
-    public static func create(root: URL, githubPages: Bool) throws(BuildFailure) -> [String] {
-        var files: [(String, String)] = [("site.yml", siteYml), ("content/posts/.keep", ""), ("content/retrospectives/.keep", "")]
+    /// workflow. In a Hugo site (`hugo`), `site.yml` keeps Hugo's shortcodes and slugs on. Returns the paths written.
+    public static func create(root: URL, githubPages: Bool, hugo: Bool = false) throws(BuildFailure) -> [String] {
+        let config = hugo ? siteYml + "# A Hugo site: its shortcodes are expanded and its slugs keep the file name's date.\nshortcodes: true\nhugo_slugs: true\n" : siteYml
+        var files: [(String, String)] = [("site.yml", config), ("content/posts/.keep", ""), ("content/retrospectives/.keep", "")]
         if githubPages { files.append((".github/workflows/sitegen.yml", githubWorkflow)) }
         var written: [String] = []
         for (path, text) in files {

@@ -65,6 +65,10 @@ import Testing
         #expect(refused.stderr.contains("error: not a Jekyll site: it has neither _config.yml nor a _posts/ folder"), "\(refused.stderr)")
         let copy = scratch.url.appendingPathComponent("jekyll")
         try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        let initialized = try SitegenBinary.run(["init"], in: copy)
+        #expect(initialized.status == 1)
+        #expect(initialized.stderr.contains("error: this is a Jekyll site; make a sitegen site of it with 'sitegen import jekyll"), "\(initialized.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: copy.appendingPathComponent("site.yml").path))
         let inPlace = try SitegenBinary.run(["build"], in: copy)
         #expect(inPlace.status == 1)
         #expect(inPlace.stderr.contains("_posts:1:1: error: this is a Jekyll site, which sitegen does not build in place: make a sitegen site of it with 'sitegen import jekyll"),
@@ -110,6 +114,12 @@ import Testing
         #expect(first.contains("<pre><code class=\"language-swift\">let goal = &quot;매주 쓰기&quot;"))
         #expect(!first.contains("{{<"))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/01/first-retro/index.html").path))
+
+        // init keeps Hugo's ways on in the site.yml it writes.
+        let initialized = try SitegenBinary.run(["init"], in: site)
+        #expect(initialized.stdout.contains("This looks like a Hugo site"))
+        let written = try String(contentsOf: site.appendingPathComponent("site.yml"), encoding: .utf8)
+        #expect(written.contains("shortcodes: true") && written.contains("hugo_slugs: true"))
 
         // With site.yml saying what hugo.toml said, Hugo's URLs (the date kept in the file name) come back.
         try "title: 기록\nbase_url: https://writer.github.io/\nshortcodes: true\nhugo_slugs: true\npermalinks:\n  posts: /posts/:filename/\nparams:\n  author: 김작가\n"
