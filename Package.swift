@@ -19,6 +19,8 @@ let package = Package(
         // Notion exports: the database CSV beside its pages, and the export zip itself.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Hugo sites: hugo.toml / config.toml, read by `sitegen import hugo`.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The C boundary: libcmark-gfm from Debian's packages. Only SitegenMarkdown imports it.
@@ -58,7 +60,8 @@ let package = Package(
         ),
         .target(
             name: "SitegenImport",
-            dependencies: ["SitegenCore", "SitegenContent", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SitegenCore", "SitegenContent", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "SitegenFuzzing", dependencies: ["SitegenContent", "SitegenCore", "SitegenMarkdown"]),
         .executableTarget(

@@ -20,8 +20,7 @@ enum Permalinks {
         if document.kind != .page, let permalink = config.permalink {
             return normalized(expand(jekyllStyles[permalink] ?? permalink) { jekyllToken($0, document: document) })
         }
-        let slug = config.hugoSlugs && document.frontMatter["slug"] == nil
-            ? Slug.segment(FileName.stem(document.path.split(separator: "/").last.map(String.init) ?? document.slug)) : document.slug
+        let slug = config.hugoSlugs && document.frontMatter["slug"] == nil ? Slug.segment(bundleStem(document)) : document.slug
         switch document.kind {
         case .post: return "/posts/\(slug)/"
         case .retrospective: return "/retrospectives/\(slug)/"
@@ -82,6 +81,13 @@ enum Permalinks {
             return document.frontMatter.location(of: key, in: document.path)
         }
         return SourceLocation(path: document.path)
+    }
+
+    /// Hugo's name of a file: its whole name less the extension; a page bundle's (`my-post/index.md`), its folder's.
+    static func bundleStem(_ document: SourceDocument) -> String {
+        let parts = document.path.split(separator: "/").map(String.init)
+        let stem = FileName.stem(parts.last ?? document.slug)
+        return stem.lowercased() == "index" && parts.count > 2 ? parts[parts.count - 2] : stem
     }
 
     /// Jekyll's named styles.
@@ -158,7 +164,7 @@ enum Permalinks {
         switch name {
         case "slug": return Slug.segment(document.frontMatter["slug"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } ?? title)
         case "title": return Slug.segment(title)
-        case "filename": return FileName.stem(document.path.split(separator: "/").last.map(String.init) ?? "")
+        case "filename": return bundleStem(document)
         case "section": return section
         case "monthname": return document.date.map { longMonthNames[$0.month - 1].lowercased() }
         default: return dateToken(name, document.date)

@@ -68,6 +68,8 @@ public enum ContentLoader {
         var candidates: [(url: URL, path: String, stamp: FileStamp)] = []
         for file in files {
             if markdownExtensions.contains(file.url.pathExtension.lowercased()) {
+                // A Hugo section's own page (`_index.md`) is its list, which sitegen makes itself.
+                if config.hugoSlugs, file.path == "_index.md" || file.path.hasSuffix("/_index.md") { continue }
                 markdown.append(file)
             } else {
                 candidates.append(file)

@@ -20,6 +20,8 @@ public enum JekyllImport {
 
     public enum Failure: Error, CustomStringConvertible {
         case notAJekyllSite(String)
+        /// Not a site of the kind asked for: the folder, and what such a site has.
+        case notASite(String, String)
         case destinationNotEmpty(String)
         case cannotWrite(String, String)
 
@@ -27,6 +29,7 @@ public enum JekyllImport {
             switch self {
             case .notAJekyllSite(let path):
                 return "\(path): error: not a Jekyll site: it has neither _config.yml nor a _posts/ folder"
+            case .notASite(let path, let what): return "\(path): error: not \(what)"
             case .destinationNotEmpty(let path): return "\(path): error: the destination is not empty: import into a new folder"
             case .cannotWrite(let path, let reason): return "\(path): error: cannot write the site: \(reason)"
             }

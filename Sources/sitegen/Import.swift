@@ -6,7 +6,7 @@ extension Sitegen {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a sitegen site from what another tool exported.",
-            subcommands: [Jekyll.self, Notion.self])
+            subcommands: [Jekyll.self, Hugo.self, Notion.self])
 
         /// Runs an import; its failure is printed as it says itself and the command exits 1.
         static func running<Report, Failure: Error & CustomStringConvertible>(_ body: () throws(Failure) -> Report) throws -> Report {
@@ -33,12 +33,36 @@ extension Sitegen {
                 let report = try Import.running { () throws(JekyllImport.Failure) in
                     try JekyllImport.run(site: URL(fileURLWithPath: site).standardizedFileURL, destination: target)
                 }
-                for line in report.mapped { print("site.yml  \(line)") }
-                Terminal.print(report.warnings)
-                for line in report.notKept { print("not kept: \(line)") }
-                print("Imported \(report.posts) posts, \(report.pages.count) pages and \(report.files) other files into \(target.path)")
-                print("Next: sitegen serve --source \(destination)")
+                Import.tell(report, into: target, next: destination)
             }
+        }
+
+        struct Hugo: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Import a Hugo site: content/ and static/ copied as they are, its config made site.yml.")
+
+            @Argument(help: "The Hugo site's folder (with hugo.toml or config.toml, and content/).")
+            var site: String
+
+            @Argument(help: "The new site's folder (made; must be empty).")
+            var destination: String
+
+            func run() throws {
+                let target = URL(fileURLWithPath: destination).standardizedFileURL
+                let report = try Import.running { () throws(JekyllImport.Failure) in
+                    try HugoImport.run(site: URL(fileURLWithPath: site).standardizedFileURL, destination: target)
+                }
+                Import.tell(report, into: target, next: destination)
+            }
+        }
+
+        /// What an import brought over and what it did not.
+        static func tell(_ report: JekyllImport.Report, into target: URL, next destination: String) {
+            for line in report.mapped { Swift.print("site.yml  \(line)") }
+            Terminal.print(report.warnings)
+            for line in report.notKept { Swift.print("not kept: \(line)") }
+            Swift.print("Imported \(report.posts) posts, \(report.pages.count) pages and \(report.files) other files into \(target.path)")
+            Swift.print("Next: sitegen serve --source \(destination)")
         }
 
         struct Notion: ParsableCommand {

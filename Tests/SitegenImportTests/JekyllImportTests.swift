@@ -132,3 +132,38 @@ import Testing
         #expect(about.contains("김작가의 블로그."))
     }
 }
+
+/// `sitegen import hugo` on the same PaperMod-shaped blog: its config read, its URLs kept.
+@Suite struct HugoImportTests {
+    @Test func aPaperModBlogImportsAndKeepsItsURLs() throws {
+        let scratch = try ScratchFolder()
+        let site = scratch.url.appendingPathComponent("site")
+        let imported = try SitegenBinary.run(["import", "hugo", HugoInPlaceTests.fixture.path, site.path], in: scratch.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for line in [
+            "site.yml  title: 기록  ← title",
+            "site.yml  base_url: https://writer.github.io/  ← baseURL",
+            "site.yml  language: ko  ← languageCode",
+            "site.yml  author: 김작가  ← params.author",
+            "site.yml  posts_per_page: 5  ← paginate",
+            "site.yml  permalinks.posts: /posts/:filename/  ← permalinks",
+            "not kept: content/posts/_index.md: a section's own page",
+            "not kept: layouts/: Hugo's layouts",
+            "not kept: hugo.toml: params not kept (not plain values): homeInfoParams",
+            "not kept: hugo.toml: the theme PaperMod is not used",
+            "not kept: hugo.toml: not mapped: enableRobotsTXT",
+            "Imported 3 posts, 1 pages and 2 other files",
+        ] {
+            #expect(imported.stdout.contains(line), "missing: \(line)\n\(imported.stdout)")
+        }
+        let built = try SitegenBinary.run(["build", "--strict"], in: site)
+        #expect(built.status == 0, "\(built.stderr)")
+        let output = site.appendingPathComponent("output")
+        for path in ["posts/2023-01-24-1/index.html", "posts/2023-02-01-1/index.html", "posts/bundle/index.html",
+                     "posts/bundle/cover.png", "images/logo.png", "2023/01/first-retro/index.html", "about/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "missing \(path)")
+        }
+        let about = try String(contentsOf: output.appendingPathComponent("about/index.html"), encoding: .utf8)
+        #expect(about.contains("김작가의 블로그."))
+    }
+}
