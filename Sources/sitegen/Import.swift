@@ -20,37 +20,34 @@ extension Sitegen {
 
         struct Jekyll: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Import a Jekyll site: posts, pages and files copied as they are, _config.yml made site.yml.")
+                abstract: "Import a Jekyll site (with _config.yml or _posts/): posts, pages and files copied as they are, _config.yml made site.yml.")
 
-            @Argument(help: "The Jekyll site's folder (with _config.yml or _posts/).")
-            var site: String
+            @OptionGroup var paths: SitePaths
 
-            @Argument(help: "The new site's folder (made; must be empty).")
-            var destination: String
-
-            func run() throws {
-                let target = URL(fileURLWithPath: destination).standardizedFileURL
-                let report = try Import.running { () throws(JekyllImport.Failure) in
-                    try JekyllImport.run(site: URL(fileURLWithPath: site).standardizedFileURL, destination: target)
-                }
-                Import.tell(report, into: target, next: destination)
-            }
+            func run() throws { try paths.importSite(JekyllImport.run) }
         }
 
         struct Hugo: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Import a Hugo site: content/ and static/ copied as they are, its config made site.yml.")
+                abstract: "Import a Hugo site (hugo.toml or config.toml, and content/): content/ and static/ copied as they are, its config made site.yml.")
 
-            @Argument(help: "The Hugo site's folder (with hugo.toml or config.toml, and content/).")
+            @OptionGroup var paths: SitePaths
+
+            func run() throws { try paths.importSite(HugoImport.run) }
+        }
+
+        /// The site to import and the new site's folder.
+        struct SitePaths: ParsableArguments {
+            @Argument(help: "The site's folder.")
             var site: String
 
             @Argument(help: "The new site's folder (made; must be empty).")
             var destination: String
 
-            func run() throws {
+            func importSite(_ run: (URL, URL) throws(JekyllImport.Failure) -> JekyllImport.Report) throws {
                 let target = URL(fileURLWithPath: destination).standardizedFileURL
                 let report = try Import.running { () throws(JekyllImport.Failure) in
-                    try HugoImport.run(site: URL(fileURLWithPath: site).standardizedFileURL, destination: target)
+                    try run(URL(fileURLWithPath: site).standardizedFileURL, target)
                 }
                 Import.tell(report, into: target, next: destination)
             }
