@@ -44,7 +44,7 @@ extension SiteBuilder {
                   let text = ContentLoader.readText(last.options.root.appendingPathComponent(path), path: path, into: &diagnostics)
             else { return [] }
             let parsed = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)),
-                                              properties: site.config.notionProperties, into: &diagnostics)
+                                              properties: site.config.notionProperties, defaults: site.config.defaults, into: &diagnostics)
             let old = site.documents[index]
             guard let source = parsed, !diagnostics.hasErrors, source.digest != old.source.digest,
                   source.date == old.source.date, source.kind == old.source.kind, source.tags == old.source.tags,

@@ -27,6 +27,8 @@ public struct LoadCache: Sendable {
     var files: [String: (stamp: FileStamp, document: SourceDocument?, diagnostics: Diagnostics)] = [:]
     /// How property lines were read: when the site changes that, every file is read again.
     var properties = NotionProperties.Options.standard
+    /// The `defaults` of site.yml the files were read with: when they change, every file is read again.
+    var defaults: [FrontMatterDefault] = []
     /// The Notion database CSVs read, by path: when one changes, every file is read again.
     var databases: [String: FileStamp] = [:]
 
@@ -94,9 +96,11 @@ public enum ContentLoader {
         }
 
         let properties = config.notionProperties
+        let defaults = config.defaults
         let databasesByFolder = databases
         let stale = markdown.filter {
             previous.files[$0.path]?.stamp != $0.stamp || previous.properties != properties || previous.databases != databaseStamps
+                || previous.defaults != defaults
         }
         // Each file's problems are kept with it, so an unchanged file's warnings are told again next time.
         let parsed = await stale.parallelMap { file -> (SourceDocument?, Diagnostics) in
@@ -104,11 +108,12 @@ public enum ContentLoader {
             guard let text = readText(file.url, path: "content/" + file.path, into: &found) else { return (nil, found) }
             let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
             let document = SourceDocument.parse(text: text, relativePath: file.path, properties: properties,
-                                                database: databasesByFolder[folder], into: &found)
+                                                database: databasesByFolder[folder], defaults: defaults, into: &found)
             return (document, found)
         }
         var cache = LoadCache()
         cache.properties = properties
+        cache.defaults = defaults
         cache.databases = databaseStamps
         for file in markdown { cache.files[file.path] = previous.files[file.path] }
         for (file, result) in zip(stale, parsed) { cache.files[file.path] = (file.stamp, result.0, result.1) }

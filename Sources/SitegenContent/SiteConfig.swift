@@ -42,6 +42,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var liquid = false
     /// Expand Hugo's built-in shortcodes (`{{< figure >}}`): on for a Hugo site.
     public var shortcodes = false
+    /// Front matter every document under a folder gets where its own does not say (Jekyll's `defaults`).
+    public var defaults: [FrontMatterDefault] = []
     /// Hugo's slugs: a file's whole name, its date prefix kept (`2023-01-24-1.md` → `2023-01-24-1`), as Hugo's URLs have them.
     public var hugoSlugs = false
 
@@ -67,7 +69,7 @@ public struct SiteConfig: Sendable, Hashable {
     static let knownKeys: Set<String> = [
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
-        "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid", "shortcodes", "hugo_slugs",
+        "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid", "shortcodes", "hugo_slugs", "defaults",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -107,6 +109,9 @@ public struct SiteConfig: Sendable, Hashable {
         }
         if let v = text("excerpt_separator"), !v.isEmpty { config.excerptSeparator = v }
         if let v = text("permalink"), !v.isEmpty { config.permalink = v }
+        if let value = matter["defaults"] {
+            config.defaults = FrontMatterDefault.rules(value, at: matter.location(of: "defaults", in: path), into: &diagnostics)
+        }
         for key in ["liquid", "shortcodes", "hugo_slugs"] {
             guard let value = matter[key] else { continue }
             guard case .bool(let on) = value else {
@@ -236,5 +241,56 @@ public enum SiteConfigFile {
         guard FileManager.default.fileExists(atPath: url.path),
               let text = ContentLoader.readText(url, path: "site.yml", into: &diagnostics) else { return SiteConfig() }
         return SiteConfig.decode(yaml: text, path: "site.yml", into: &diagnostics)
+    }
+}
+
+/// One rule of `defaults:` as Jekyll writes it: `{scope: {path: posts, type: posts}, values: {…}}`.
+/// `path` is a folder under `content/` ("" for all); `type` is `posts`, `retrospectives` or `pages`.
+public struct FrontMatterDefault: Sendable, Hashable {
+    public var path: String
+    public var type: String?
+    public var values: [String: FrontMatterValue]
+
+    public init(path: String, type: String? = nil, values: [String: FrontMatterValue]) {
+        self.path = path
+        self.type = type
+        self.values = values
+    }
+
+    /// Whether it covers the document at `relativePath` (under `content/`).
+    public func covers(_ relativePath: String) -> Bool {
+        let folder = path.split(separator: "/").joined(separator: "/")
+        guard folder.isEmpty || relativePath == folder || relativePath.hasPrefix(folder + "/") else { return false }
+        guard let type else { return true }
+        let top = relativePath.split(separator: "/").first.map(String.init) ?? ""
+        switch type {
+        case "posts": return top == "posts" && relativePath.contains("/")
+        case "retrospectives": return top == "retrospectives" && relativePath.contains("/")
+        case "pages": return !["posts", "retrospectives"].contains(top) || !relativePath.contains("/")
+        default: return false
+        }
+    }
+
+    static func rules(_ value: FrontMatterValue, at location: SourceLocation, into diagnostics: inout Diagnostics) -> [FrontMatterDefault] {
+        guard case .list(let items) = value else {
+            diagnostics.error(at: location, "'defaults' must be a list of {scope: {path: …}, values: {…}}")
+            return []
+        }
+        var rules: [FrontMatterDefault] = []
+        for item in items {
+            guard case .map(let rule) = item, case .map(let values)? = rule["values"] else {
+                diagnostics.error(at: location, "each of 'defaults' needs 'values:', a mapping of front matter")
+                continue
+            }
+            var path = ""
+            var type: String?
+            if case .map(let scope)? = rule["scope"] {
+                path = scope["path"]?.scalarText ?? ""
+                type = scope["type"]?.scalarText
+            }
+            rules.append(FrontMatterDefault(path: path, type: type, values: values))
+        }
+        // The closest folder speaks first: a document takes each key from the most specific rule that has it.
+        return rules.sorted { $0.path.count > $1.path.count }
     }
 }

@@ -44,7 +44,8 @@ extension SourceDocument {
     /// Without front matter, a Notion page's property lines (`날짜: 2024년 9월 30일`) stand in for it.
     /// and so does its row of a Notion database (`database`), for what its own lines do not say.
     public static func parse(text: String, relativePath: String, properties: NotionProperties.Options = .standard,
-                             database: NotionDatabase? = nil, into found: inout Diagnostics) -> SourceDocument? {
+                             database: NotionDatabase? = nil, defaults: [FrontMatterDefault] = [],
+                             into found: inout Diagnostics) -> SourceDocument? {
         let path = "content/" + relativePath
         var diagnostics = Diagnostics()
         defer { found += diagnostics }
@@ -70,6 +71,11 @@ extension SourceDocument {
                 NotionProperties.add(property.key, property.value, at: SourceLocation(path: row.path, line: row.line),
                                      to: &matter, diagnostics: &diagnostics, options: properties)
             }
+        }
+
+        // `defaults` of site.yml fill what the document's own front matter does not say.
+        for rule in defaults where rule.covers(relativePath) {
+            for (key, value) in rule.values where matter.values[key] == nil { matter.values[key] = value }
         }
 
         func scalar(_ key: String) -> String? {

@@ -64,6 +64,8 @@ public enum JekyllImport {
                 if isMarkdown(file.path) { report.posts += 1 } else { report.files += 1 }
                 continue
             case "_drafts":
+                // Kept as drafts: site.yml's defaults give everything here `draft: true`.
+                try ImportFiles.copy(file.url, to: content.appendingPathComponent("posts/drafts/" + rest))
                 drafts += 1
                 continue
             case "_layouts", "_includes", "_sass", "_data", "_plugins":
@@ -107,11 +109,8 @@ public enum JekyllImport {
             try ImportFiles.copy(file.url, to: content.appendingPathComponent(path))
             report.files += 1
         }
-        if drafts > 0 {
-            report.notKept.append("_drafts/: \(drafts) draft\(drafts == 1 ? "" : "s") not copied; move one into content/posts/ with 'draft: true' to go on with it")
-        }
         let config = hasConfig ? readConfig(source.appendingPathComponent("_config.yml"), into: &diagnostics) : [:]
-        let (yaml, mapped, notKept) = siteYAML(from: config)
+        let (yaml, mapped, notKept) = siteYAML(from: config, drafts: drafts)
         report.mapped = mapped
         report.notKept += notKept
         try ImportFiles.write(yaml, to: destination.appendingPathComponent("site.yml"))
@@ -130,7 +129,7 @@ public enum JekyllImport {
     }
 
     /// `site.yml` from `_config.yml`: the lines written, each mapping said, and the keys left behind.
-    static func siteYAML(from config: [String: FrontMatterValue]) -> (yaml: String, mapped: [String], notKept: [String]) {
+    static func siteYAML(from config: [String: FrontMatterValue], drafts: Int = 0) -> (yaml: String, mapped: [String], notKept: [String]) {
         var lines = ["# Written by sitegen import jekyll from _config.yml; see README.md for every key.",
                      "# Posts may use Liquid ({{ site.url }}, {% post_url %}), as Jekyll evaluates it.", "liquid: true"]
         var mapped: [String] = []
@@ -163,6 +162,37 @@ public enum JekyllImport {
             used.insert("paginate")
         }
         var notKept: [String] = []
+        // Jekyll's front matter defaults, their scopes moved to where the import put the files.
+        var rules: [String] = []
+        if case .list(let items)? = config["defaults"] {
+            used.insert("defaults")
+            for item in items {
+                guard case .map(let rule) = item, case .map(let values)? = rule["values"] else { continue }
+                var path = ""
+                var type: String?
+                if case .map(let scope)? = rule["scope"] {
+                    path = scope["path"]?.scalarText ?? ""
+                    type = scope["type"]?.scalarText
+                }
+                for (from, to) in [("_posts", "posts"), ("_drafts", "posts/drafts"), ("_pages", ""), ("_tabs", "")]
+                where path == from || path.hasPrefix(from + "/") {
+                    path = to + path.dropFirst(from.count)
+                }
+                if type == "drafts" { (path, type) = ("posts/drafts", nil) }
+                if let kind = type, !["posts", "pages"].contains(kind) {
+                    notKept.append("_config.yml: defaults for the collection \(kind) have no place here")
+                    continue
+                }
+                rules.append("  - scope: {path: \(ImportFiles.quoted(path))\(type.map { ", type: \($0)" } ?? "")}\n    values:\n"
+                             + ImportFiles.yaml(values, indent: 6))
+                mapped.append("defaults: \(path.isEmpty ? "every document" : path)\(type.map { " (\($0))" } ?? ""): \(values.keys.sorted().joined(separator: ", "))  ← defaults")
+            }
+        }
+        if drafts > 0 {
+            rules.append("  - scope: {path: \"posts/drafts\"}\n    values:\n      draft: true\n")
+            mapped.append("defaults: posts/drafts: draft: true  ← _drafts/ (\(drafts) draft\(drafts == 1 ? "" : "s"), built with --drafts)")
+        }
+        if !rules.isEmpty { lines.append("defaults:\n" + rules.joined().dropLast()) }
         for key in ["plugins", "gems", "whitelist"] {
             guard case .list(let items)? = config[key] else { continue }
             used.insert(key)
@@ -197,6 +227,32 @@ enum ImportFiles {
             try Data(text.utf8).write(to: target)
         } catch {
             throw .cannotWrite(target.path, error.localizedDescription)
+        }
+    }
+
+    /// Front matter values as block YAML, each key at `indent` spaces.
+    static func yaml(_ values: [String: FrontMatterValue], indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var out = ""
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            switch value {
+            case .map(let map): out += "\(pad)\(quoted(key)):\n" + yaml(map, indent: indent + 2)
+            case .list(let items): out += "\(pad)\(quoted(key)): [\(items.map(scalar).joined(separator: ", "))]\n"
+            default: out += "\(pad)\(quoted(key)): \(scalar(value))\n"
+            }
+        }
+        return out
+    }
+
+    private static func scalar(_ value: FrontMatterValue) -> String {
+        switch value {
+        case .string(let text): return quoted(text)
+        case .integer(let number): return String(number)
+        case .number(_, let written): return written
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return "null"
+        case .list(let items): return "[" + items.map(scalar).joined(separator: ", ") + "]"
+        case .map(let map): return "{" + map.sorted { $0.key < $1.key }.map { "\(quoted($0.key)): \(scalar($0.value))" }.joined(separator: ", ") + "}"
         }
     }
 

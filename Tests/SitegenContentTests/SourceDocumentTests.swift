@@ -155,3 +155,30 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.severity == .error })
     }
 }
+
+/// Jekyll's front matter defaults in site.yml: a folder's documents get what their own front matter lacks.
+@Suite struct FrontMatterDefaultTests {
+    @Test func theClosestRuleFillsWhatTheDocumentDoesNotSay() throws {
+        var diagnostics = Diagnostics()
+        let config = SiteConfig.decode(yaml: """
+            defaults:
+              - scope: {path: ""}
+                values: {comments: true, layout: page}
+              - scope: {path: posts, type: posts}
+                values: {layout: post, toc: false}
+              - scope: {path: "posts/drafts"}
+                values: {draft: true}
+            """, path: "site.yml", into: &diagnostics)
+        #expect(diagnostics.isEmpty, "\(diagnostics.sorted)")
+        func parse(_ path: String, _ text: String) throws -> SourceDocument {
+            try #require(SourceDocument.parse(text: text, relativePath: path, defaults: config.defaults, into: &diagnostics))
+        }
+        let post = try parse("posts/2024-01-01-a.md", "---\ntitle: A\n---\nBody\n")
+        #expect(post.frontMatter["layout"]?.scalarText == "post" && post.frontMatter["comments"]?.flag == true && !post.showsTOC)
+        let own = try parse("posts/2024-01-02-b.md", "---\nlayout: wide\n---\nBody\n")
+        #expect(own.frontMatter["layout"]?.scalarText == "wide")
+        #expect(try parse("posts/drafts/idea.md", "Body\n").isDraft)
+        let page = try parse("about.md", "About\n")
+        #expect(page.frontMatter["layout"]?.scalarText == "page" && !page.isDraft)
+    }
+}

@@ -31,7 +31,8 @@ import Testing
             "not kept: index.html: a Liquid template",
             "not kept: 404.html: a Liquid template",
             "not kept: README.md: Markdown without front matter",
-            "not kept: _drafts/: 1 draft not copied",
+            "site.yml  defaults: every document (posts): comments, layout  ← defaults",
+            "site.yml  defaults: posts/drafts: draft: true  ← _drafts/ (1 draft, built with --drafts)",
         ] {
             #expect(imported.stdout.contains(line), "missing: \(line)\n\(imported.stdout)")
         }
@@ -43,6 +44,11 @@ import Testing
         let built = try SitegenBinary.run(["build", "--strict"], in: site)
         #expect(built.status == 0, "\(built.stderr)")
         let output = site.appendingPathComponent("output")
+        // The draft came over as a draft: out of the site, in it with --drafts.
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("posts/idea/index.html").path))
+        let withDrafts = try SitegenBinary.run(["build", "--drafts", "--output", "with-drafts"], in: site)
+        #expect(withDrafts.status == 0, "\(withDrafts.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("with-drafts/posts/idea/index.html").path))
         for path in ["posts/year-end/index.html", "posts/새해-계획/index.html", "about/index.html", "CNAME", "assets/img/banner.png"] {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "missing \(path)")
         }
