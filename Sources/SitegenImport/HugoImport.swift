@@ -46,12 +46,7 @@ public enum HugoImport {
             report.notKept.append("\(folder)/: Hugo's \(folder == "themes" ? "themes" : folder); sitegen's theme draws the site")
         }
         let config = readConfig(source.appendingPathComponent(configName), name: configName, into: &diagnostics)
-        let (yaml, mapped, notKept) = siteYAML(from: config, file: configName)
-        report.mapped = mapped
-        report.notKept += notKept
-        try ImportFiles.write(yaml, to: destination.appendingPathComponent("site.yml"))
-        report.warnings = diagnostics.sorted
-        return report
+        return try ImportFiles.finish(report, siteYAML(from: config, file: configName), diagnostics, destination)
     }
 
     /// The config as front matter values, TOML or YAML.

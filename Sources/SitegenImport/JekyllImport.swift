@@ -110,12 +110,7 @@ public enum JekyllImport {
             report.files += 1
         }
         let config = hasConfig ? readConfig(source.appendingPathComponent("_config.yml"), into: &diagnostics) : [:]
-        let (yaml, mapped, notKept) = siteYAML(from: config, drafts: drafts)
-        report.mapped = mapped
-        report.notKept += notKept
-        try ImportFiles.write(yaml, to: destination.appendingPathComponent("site.yml"))
-        report.warnings = diagnostics.sorted
-        return report
+        return try ImportFiles.finish(report, siteYAML(from: config, drafts: drafts), diagnostics, destination)
     }
 
     static func isMarkdown(_ path: String) -> Bool {
@@ -228,6 +223,17 @@ enum ImportFiles {
         } catch {
             throw .cannotWrite(target.path, error.localizedDescription)
         }
+    }
+
+    /// Writes `site.yml` and completes the report with its mappings, what was left behind, and the warnings.
+    static func finish(_ report: JekyllImport.Report, _ site: (yaml: String, mapped: [String], notKept: [String]),
+                       _ diagnostics: Diagnostics, _ destination: URL) throws(JekyllImport.Failure) -> JekyllImport.Report {
+        var report = report
+        report.mapped = site.mapped
+        report.notKept += site.notKept
+        try write(site.yaml, to: destination.appendingPathComponent("site.yml"))
+        report.warnings = diagnostics.sorted
+        return report
     }
 
     /// Front matter values as block YAML, each key at `indent` spaces.
