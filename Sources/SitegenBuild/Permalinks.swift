@@ -139,9 +139,6 @@ enum Permalinks {
         return result
     }
 
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    private static let longMonthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                         "October", "November", "December"]
     private static let dayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// Jekyll's placeholders. `:title` keeps the case and most punctuation of the file name's
@@ -166,41 +163,37 @@ enum Permalinks {
         case "title": return Slug.segment(title)
         case "filename": return bundleStem(document)
         case "section": return section
-        case "monthname": return document.date.map { longMonthNames[$0.month - 1].lowercased() }
+        case "monthname": return document.date.map { MonthNames.english[$0.month - 1].lowercased() }
         default: return dateToken(name, document.date)
         }
     }
 
     /// The date placeholders both generators share, and Jekyll's others.
     static func dateToken(_ name: String, _ date: DocumentDate?) -> String? {
-        func pad(_ value: Int, _ width: Int = 2) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
         guard let date else {
             return ["year", "month", "day", "i_month", "i_day", "short_year", "y_day", "short_month", "long_month",
                     "week", "short_day", "hour", "minute", "second"].contains(name) ? "" : nil
         }
         switch name {
-        case "year": return pad(date.year, 4)
-        case "month": return pad(date.month)
-        case "day": return pad(date.day)
+        case "year": return date.year.zeroPadded(4)
+        case "month": return date.month.zeroPadded()
+        case "day": return date.day.zeroPadded()
         case "i_month": return String(date.month)
         case "i_day": return String(date.day)
-        case "short_year": return pad(date.year % 100)
+        case "short_year": return (date.year % 100).zeroPadded()
         case "y_day":
             let days = DocumentDate.daysFromCivil(year: date.year, month: date.month, day: date.day)
-            return pad(days - DocumentDate.daysFromCivil(year: date.year, month: 1, day: 1) + 1, 3)
-        case "short_month": return monthNames[date.month - 1]
-        case "long_month": return longMonthNames[date.month - 1]
-        case "week": return pad(Period.isoWeek(of: date).week)
+            return (days - DocumentDate.daysFromCivil(year: date.year, month: 1, day: 1) + 1).zeroPadded(3)
+        case "short_month": return MonthNames.englishShort[date.month - 1]
+        case "long_month": return MonthNames.english[date.month - 1]
+        case "week": return Period.isoWeek(of: date).week.zeroPadded()
         case "short_day":
             // 1970-01-01 was a Thursday (index 3 from Monday).
             let days = DocumentDate.daysFromCivil(year: date.year, month: date.month, day: date.day)
             return dayNames[((days % 7) + 7 + 3) % 7]
-        case "hour": return pad(date.hour)
-        case "minute": return pad(date.minute)
-        case "second": return pad(date.second)
+        case "hour": return date.hour.zeroPadded()
+        case "minute": return date.minute.zeroPadded()
+        case "second": return date.second.zeroPadded()
         default: return nil
         }
     }

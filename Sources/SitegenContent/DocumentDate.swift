@@ -1,3 +1,4 @@
+import SitegenCore
 /// A document's date as the writer gave it: a day, optionally a time and a UTC offset. Parsed by
 /// hand (Jekyll's `2022-12-31 10:00:00 +0900` is no YAML timestamp) and without Foundation formatters.
 public struct DocumentDate: Sendable, Hashable, Comparable {
@@ -69,12 +70,12 @@ public struct DocumentDate: Sendable, Hashable, Comparable {
         let offset = utcOffset ?? defaultOffset
         let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset)
-        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))"
-            + (offset == 0 && utcOffset == 0 ? "Z" : "\(sign)\(pad(magnitude / 3600)):\(pad(magnitude % 3600 / 60))")
+        return "\(year.zeroPadded(4))-\(month.zeroPadded())-\(day.zeroPadded())T\(hour.zeroPadded()):\(minute.zeroPadded()):\(second.zeroPadded())"
+            + (offset == 0 && utcOffset == 0 ? "Z" : "\(sign)\((magnitude / 3600).zeroPadded()):\((magnitude % 3600 / 60).zeroPadded())")
     }
 
     /// The day alone: `2022-12-31`.
-    public var isoDay: String { "\(pad(year, 4))-\(pad(month))-\(pad(day))" }
+    public var isoDay: String { "\(year.zeroPadded(4))-\(month.zeroPadded())-\(day.zeroPadded())" }
 
     public static func < (lhs: DocumentDate, rhs: DocumentDate) -> Bool {
         lhs.secondsSinceEpoch(defaultOffset: 0) < rhs.secondsSinceEpoch(defaultOffset: 0)
@@ -97,11 +98,6 @@ public struct DocumentDate: Sendable, Hashable, Comparable {
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
-    }
-
-    private func pad(_ value: Int, _ width: Int = 2) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

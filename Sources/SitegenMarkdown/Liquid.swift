@@ -214,8 +214,6 @@ enum Liquid {
         let (year, month, day) = (digits[0], digits[1], digits[2])
         guard (1...12).contains(month) else { return nil }
         let hour = digits.count > 3 ? digits[3] : 0, minute = digits.count > 4 ? digits[4] : 0, second = digits.count > 5 ? digits[5] : 0
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         var out = ""
         var characters = format.makeIterator()
         while let character = characters.next() {
@@ -225,15 +223,15 @@ enum Liquid {
             if code == "-", let next = characters.next() { plain = true; code = next }
             switch code {
             case "Y": out += String(year)
-            case "y": out += pad(year % 100)
-            case "m": out += plain ? String(month) : pad(month)
-            case "d": out += plain ? String(day) : pad(day)
+            case "y": out += (year % 100).zeroPadded()
+            case "m": out += plain ? String(month) : month.zeroPadded()
+            case "d": out += plain ? String(day) : day.zeroPadded()
             case "e": out += String(day)
-            case "b": out += String(months[month - 1].prefix(3))
-            case "B": out += months[month - 1]
-            case "H": out += pad(hour)
-            case "M": out += pad(minute)
-            case "S": out += pad(second)
+            case "b": out += MonthNames.englishShort[month - 1]
+            case "B": out += MonthNames.english[month - 1]
+            case "H": out += hour.zeroPadded()
+            case "M": out += minute.zeroPadded()
+            case "S": out += second.zeroPadded()
             case "%": out += "%"
             default: return nil
             }

@@ -43,14 +43,14 @@ enum Shortcodes {
                     cursor.out += "<div class=\"video\"><iframe src=\"https://www.youtube-nocookie.com/embed/\(escapeHTML(id))\" "
                         + "title=\"\(escapeHTML(named["title"] ?? "YouTube video"))\" allowfullscreen loading=\"lazy\"></iframe></div>"
                 } else {
-                    unknown(written, "youtube needs a video id", at: at, &cursor, &diagnostics)
+                    unknown(written, "youtube needs a video id", at: at, &cursor, &diagnostics, name: name)
                 }
             case "gist":
                 if positional.count >= 2 {
                     let file = positional.count > 2 ? "?file=" + URLPath.encode(positional[2]) : ""
                     cursor.out += "<script src=\"https://gist.github.com/\(escapeHTML(positional[0]))/\(escapeHTML(positional[1])).js\(file)\"></script>"
                 } else {
-                    unknown(written, "gist needs a user and an id", at: at, &cursor, &diagnostics)
+                    unknown(written, "gist needs a user and an id", at: at, &cursor, &diagnostics, name: name)
                 }
             case "highlight":
                 cursor.out += "```" + (positional.first ?? "")
@@ -60,24 +60,23 @@ enum Shortcodes {
                 if let target = named["path"] ?? positional.first, let url = reference(target, targets: targets) {
                     cursor.out += name == "ref" ? (context.site["url"] ?? "") + url : url
                 } else {
-                    unknown(written, "no such document in the site", at: at, &cursor, &diagnostics)
+                    unknown(written, "no such document in the site", at: at, &cursor, &diagnostics, name: name)
                 }
             case "param":
                 if let key = positional.first, let value = context.page[key] ?? context.site["params." + key] {
                     cursor.out += value
                 } else {
-                    unknown(written, "no such parameter", at: at, &cursor, &diagnostics)
+                    unknown(written, "no such parameter", at: at, &cursor, &diagnostics, name: name)
                 }
             default:
-                unknown(written, nil, at: at, &cursor, &diagnostics)
+                unknown(written, nil, at: at, &cursor, &diagnostics, name: name)
             }
         }
         return cursor.out
     }
 
     private static func unknown(_ written: String, _ why: String?, at location: SourceLocation, _ cursor: inout BodyCursor,
-                                _ diagnostics: inout Diagnostics) {
-        let name = arguments(written.dropFirst(3).dropLast(3).trimmingCharacters(in: .whitespaces)).name
+                                _ diagnostics: inout Diagnostics, name: String) {
         diagnostics.warning(at: location, why.map { "'\(written)': \($0); left as written" } ?? "unknown shortcode '\(name)': it is left as written")
         cursor.out += written
     }

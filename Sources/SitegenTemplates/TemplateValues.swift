@@ -30,7 +30,7 @@ public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringC
         isKorean ? "\(year)년 \(month)월 \(day)일" : "\(Self.monthNames[month - 1]) \(day), \(year)"
     }
 
-    public var short: String { "\(year).\(pad(month)).\(pad(day))" }
+    public var short: String { "\(year).\(month.zeroPadded()).\(day.zeroPadded())" }
     public var isoDay: String { DocumentDate(year: year, month: month, day: day).isoDay }
     public var monthName: String { isKorean ? "\(month)월" : Self.monthNames[month - 1] }
     public var description: String { long }
@@ -60,7 +60,6 @@ public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringC
         }
     }
 
-    private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static let monthNames = MonthNames.english
 }

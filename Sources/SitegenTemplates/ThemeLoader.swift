@@ -86,25 +86,22 @@ public enum ThemeLoader {
            let parent = matter["extends"]?.scalarText, !parent.isEmpty {
             layer.parent = parent
         }
-        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("templates"), shownAs: "themes/\(name)/templates/",
-                                                 problems: &diagnostics)
-        where relative.hasSuffix(".mustache") {
-            let source = "themes/\(name)/templates/\(relative)"
-            if let text = ContentLoader.readText(url, path: source, into: &diagnostics) {
-                addTemplate(text, relative: relative, source: source, to: &layer, diagnostics: &diagnostics)
-            }
+        /// The files of one of the theme's folders, as the theme names them, each with its text when `ending` is given.
+        func files(_ sub: String, ending: String? = nil) -> [(url: URL, relative: String, source: String, text: String?)] {
+            FileTree.regularFiles(under: folder.appendingPathComponent(sub), shownAs: "themes/\(name)/\(sub)/", problems: &diagnostics)
+                .filter { ending.map($0.path.hasSuffix) ?? true }
+                .map { file in
+                    let source = "themes/\(name)/\(sub)/\(file.path)"
+                    let text = ending == nil ? nil : ContentLoader.readText(file.url, path: source, into: &diagnostics)
+                    return (file.url, file.path, source, text)
+                }
         }
-        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("static"), shownAs: "themes/\(name)/static/",
-                                                 problems: &diagnostics) {
-            layer.staticFiles.append(StaticFile(path: relative, source: .file(url)))
+        for file in files("templates", ending: ".mustache") {
+            if let text = file.text { addTemplate(text, relative: file.relative, source: file.source, to: &layer, diagnostics: &diagnostics) }
         }
-        for (url, relative) in FileTree.regularFiles(under: folder.appendingPathComponent("i18n"), shownAs: "themes/\(name)/i18n/",
-                                                 problems: &diagnostics)
-        where relative.hasSuffix(".yml") {
-            let source = "themes/\(name)/i18n/\(relative)"
-            if let text = ContentLoader.readText(url, path: source, into: &diagnostics) {
-                addLabels(text, file: relative, source: source, to: &layer, diagnostics: &diagnostics)
-            }
+        for file in files("static") { layer.staticFiles.append(StaticFile(path: file.relative, source: .file(file.url))) }
+        for file in files("i18n", ending: ".yml") {
+            if let text = file.text { addLabels(text, file: file.relative, source: file.source, to: &layer, diagnostics: &diagnostics) }
         }
         return layer
     }
