@@ -172,6 +172,8 @@ public enum JekyllImport {
                 for (from, to) in [("_posts", "posts"), ("_drafts", "posts/drafts"), ("_pages", ""), ("_tabs", "")]
                 where path == from || path.hasPrefix(from + "/") {
                     path = to + path.dropFirst(from.count)
+                    // `_pages/` is gone into the content root: its rule keeps to pages there, not every document.
+                    if to.isEmpty, type == nil { type = "pages" }
                 }
                 if type == "drafts" { (path, type) = ("posts/drafts", nil) }
                 if let kind = type, !["posts", "pages"].contains(kind) {

@@ -86,12 +86,15 @@ import Testing
             "url": .string("https://user.github.io/"), "baseurl": .string("/blog"), "lang": .string("en-US"),
             "author": .string("Kim"), "permalink": .string("pretty"), "paginate": .integer(5), "gems": .list([.string("jekyll-feed")]),
             "markdown": .string("kramdown"),
+            "defaults": .list([.map(["scope": .map(["path": .string("_pages")]), "values": .map(["layout": .string("single")])])]),
         ]
         let (yaml, _, notKept) = JekyllImport.siteYAML(from: config)
         #expect(yaml.contains("base_url: \"https://user.github.io/blog/\""))
         #expect(yaml.contains("language: \"en\""))
         #expect(yaml.contains("permalink: \"pretty\""))
         #expect(yaml.contains("posts_per_page: 5"))
+        // `_pages/` went into the content root: its defaults keep to pages, not every document there.
+        #expect(yaml.contains("  - scope: {path: \"\", type: pages}\n    values:\n      \"layout\": \"single\""), "\(yaml)")
         #expect(notKept == ["_config.yml: the plugin jekyll-feed is not run by sitegen", "_config.yml: not mapped: markdown"])
         var diagnostics = Diagnostics()
         let decoded = SiteConfig.decode(yaml: yaml, path: "site.yml", into: &diagnostics)
