@@ -29,6 +29,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Syntax highlighting: KDE's KSyntaxHighlighting (C++ and Qt, Debian's libkf5syntaxhighlighting-dev)
+        // behind a C interface. CQt only carries Qt's pkg-config flags, which KSyntaxHighlighting's headers need.
+        .systemLibrary(name: "CQt", pkgConfig: "Qt5Gui", providers: [.apt(["libkf5syntaxhighlighting-dev"])]),
+        .target(
+            name: "CSyntaxHighlighting",
+            dependencies: ["CQt"],
+            cxxSettings: [.define("QT_NO_KEYWORDS")],
+            linkerSettings: [.linkedLibrary("KF5SyntaxHighlighting"), .linkedLibrary("stdc++")]
+        ),
         // glibc's <malloc.h> (malloc_trim), which Swift's Glibc module leaves out.
         .systemLibrary(name: "CMalloc"),
         .target(name: "SitegenCore"),
@@ -36,7 +45,7 @@ let package = Package(
             name: "SitegenContent",
             dependencies: ["SitegenCore", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
-        .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM"]),
+        .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM", "CSyntaxHighlighting"]),
         .target(
             name: "SitegenTemplates",
             dependencies: ["SitegenCore", "SitegenContent", .product(name: "Mustache", package: "swift-mustache")],

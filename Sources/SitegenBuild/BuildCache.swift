@@ -16,6 +16,8 @@ public struct BuildCache: Sendable {
     var last: LastSite?
     /// Each document's entry of the search index, by its path, with the digest it was made from.
     var searchEntries: [String: (digest: Int, bytes: [UInt8])] = [:]
+    /// Highlighted code blocks, by language and code, across generations.
+    var highlights = HighlightCache()
 
     public init() {}
 
@@ -28,6 +30,7 @@ public struct BuildCache: Sendable {
         cache.targets = markdown.targets
         cache.last = LastSite(site: site, theme: theme, targets: markdown.targets, options: options)
         cache.searchEntries = searchEntries
+        cache.highlights = highlights
         var changed = Set<String>()
         for page in pages {
             let fingerprint = page.fingerprint ?? Self.fingerprint(of: page.file)
@@ -70,9 +73,12 @@ struct RenderKey: Hashable {
     var allowsRawHTML: Bool
     var liquid: LiquidContext?
     var shortcodes: LiquidContext?
+    var math: Bool
+    var highlightsCode: Bool
+    var alertTitles: [String: String]
 
-    init(_ document: SourceDocument, config: SiteConfig) {
-        let options = SiteBuilder.markdownOptions(document, config: config, targets: nil)
+    init(_ document: SourceDocument, config: SiteConfig, alertTitles: [String: String]) {
+        let options = SiteBuilder.markdownOptions(document, config: config, targets: nil, alertTitles: alertTitles)
         self.document = document.digest
         excerptSeparator = options.excerptSeparator
         tocLevels = options.tocLevels
@@ -81,6 +87,9 @@ struct RenderKey: Hashable {
         allowsRawHTML = options.allowsRawHTML
         liquid = options.liquid
         shortcodes = options.shortcodes
+        math = options.math
+        highlightsCode = options.highlightsCode
+        self.alertTitles = options.alertTitles
     }
 }
 
@@ -89,10 +98,12 @@ struct RenderKey: Hashable {
 struct MarkdownMemo: Sendable {
     var previous: [String: (key: RenderKey, rendered: Rendered)]
     var lastTargets: LinkTargets?
+    let highlights: HighlightCache
 
     init(_ cache: BuildCache) {
         previous = cache.markdown
         lastTargets = cache.targets
+        highlights = cache.highlights
     }
 
     /// The documents with their renderings, how many were rendered, and what to keep.
@@ -103,10 +114,10 @@ struct MarkdownMemo: Sendable {
         var cache: [String: (key: RenderKey, rendered: Rendered)] = [:]
     }
 
-    func render(_ documents: [SourceDocument], config: SiteConfig, targets: LinkTargets,
+    func render(_ documents: [SourceDocument], config: SiteConfig, alertTitles: [String: String], targets: LinkTargets,
                 render: @escaping @Sendable (SourceDocument) -> Rendered) async -> Result {
         let sameTargets = targets == lastTargets
-        let keyed = documents.map { ($0, RenderKey($0, config: config)) }
+        let keyed = documents.map { ($0, RenderKey($0, config: config, alertTitles: alertTitles)) }
         let stale = keyed.filter { document, key in
             guard let cached = previous[document.path], cached.key == key else { return true }
             return !sameTargets && cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }

@@ -51,7 +51,7 @@ struct PageContext: Sendable {
             archiveURL: link("/archive/"), searchURL: link("/search/"), feedURL: link("/feed.xml"), jsonFeedURL: link("/feed.json"),
             locale: SiteLanguage.isKorean(config.language) ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
             labels: labels, params: ParamValues(values: config.params),
-            comments: config.comments.map { [$0.provider.rawValue: $0.settings] })
+            comments: config.comments.map { [$0.provider.rawValue: $0.settings] }, mathAssetsURL: MathAssets.baseURL(config))
     }
 
     /// The context of one document's own page.
@@ -68,7 +68,8 @@ struct PageContext: Sendable {
             titleID: document.rendered.titleID,
             // Jekyll's switches: a comment widget where the site has one, a math renderer where asked.
             comments: site.config.comments != nil && matter["comments"]?.flag == true,
-            math: matter["use_math"]?.flag == true || matter["math"]?.flag == true)
+            math: SiteBuilder.loadsMath(document.source, config: site.config, rendered: document.rendered.usesMath),
+            mermaid: document.rendered.usesMermaid)
         if let links = site.retrospectiveLinks[index] { retrospectiveValues(index, links: links, into: &page) }
         return DocumentPageValues(site: siteValues, page: Shared(page))
     }

@@ -45,7 +45,7 @@ extension SiteBuilder {
         var (source, theme) = try await load(options, reusing: previous?.load ?? LoadCache(), into: &diagnostics)
         clock.lap("load")
 
-        let markdown = await renderMarkdown(source, includeDrafts: options.includeDrafts, memo: previous.map(MarkdownMemo.init))
+        let markdown = await renderMarkdown(source, theme: theme, includeDrafts: options.includeDrafts, memo: previous.map(MarkdownMemo.init))
         // Without a cache, the rendered documents are the only ones kept, and without their bodies.
         if previous == nil { source.documents = [] }
         clock.lap("markdown")
@@ -60,7 +60,8 @@ extension SiteBuilder {
                                                          writingTo: staging, output: options.output)
         clock.lap("pages")
 
-        let files = try await addFiles(pages.map(\.file), theme: theme, assets: source.assets, writingTo: staging, output: options.output,
+        let assets = source.assets + (try MathAssets.files(for: source.config, besides: source.assets, into: &diagnostics))
+        let files = try await addFiles(pages.map(\.file), theme: theme, assets: assets, writingTo: staging, output: options.output,
                                        into: &diagnostics)
         clock.lap("files")
 
@@ -83,19 +84,23 @@ extension SiteBuilder {
     /// making pages (`new retro` looks for the last goals).
     static func model(_ options: BuildOptions, into diagnostics: inout Diagnostics) async throws(BuildFailure) -> (SiteSource, Site, Theme) {
         let (source, theme) = try await load(options, into: &diagnostics)
-        let markdown = await renderMarkdown(source, includeDrafts: options.includeDrafts, memo: nil)
+        let markdown = await renderMarkdown(source, theme: theme, includeDrafts: options.includeDrafts, memo: nil)
         return (source, try assemble(source, rendered: markdown.documents, into: &diagnostics), theme)
     }
 
     /// Markdown: every built document's body, on all cores; through the memo, only those whose
     /// file or options changed, or whose relative links now land elsewhere.
-    static func renderMarkdown(_ source: SiteSource, includeDrafts: Bool, memo: MarkdownMemo?) async -> MarkdownMemo.Result {
+    static func renderMarkdown(_ source: SiteSource, theme: Theme, includeDrafts: Bool, memo: MarkdownMemo?) async -> MarkdownMemo.Result {
         let documents = source.documents.filter { includeDrafts || !$0.isDraft }
         let targets = linkTargets(documents, source: source)
+        let titles = alertTitles(theme, language: source.config.language)
+        memo?.highlights.nextGeneration()
         let render = { @Sendable (document: SourceDocument) in
-            MarkdownRenderer.render(document.body, options: markdownOptions(document, config: source.config, targets: targets))
+            var options = markdownOptions(document, config: source.config, targets: targets, alertTitles: titles)
+            options.highlightCache = memo?.highlights
+            return MarkdownRenderer.render(document.body, options: options)
         }
-        if let memo { return await memo.render(documents, config: source.config, targets: targets, render: render) }
+        if let memo { return await memo.render(documents, config: source.config, alertTitles: titles, targets: targets, render: render) }
         let rendered = await documents.parallelMap(render)
         // A build that keeps nothing needs a body only to render it; its text, most of a site's bytes, is let go.
         let released = documents.map { document in

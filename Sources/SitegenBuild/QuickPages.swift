@@ -51,7 +51,10 @@ extension SiteBuilder {
                   source.isDraft == old.source.isDraft, source.declaredPeriod == old.source.declaredPeriod,
                   Permalinks.url(of: source, config: site.config) == old.url
             else { return [] }
-            let rendered = MarkdownRenderer.render(source.body, options: markdownOptions(source, config: site.config, targets: last.targets))
+            var options = markdownOptions(source, config: site.config, targets: last.targets,
+                                          alertTitles: alertTitles(last.theme, language: site.config.language))
+            options.highlightCache = cache.highlights
+            let rendered = MarkdownRenderer.render(source.body, options: options)
             let document = Assemble.document(source, rendered: rendered, config: site.config)
             guard document.period == old.period else { return [] }
             edits[index] = document.withTags(old.tagSlugs)

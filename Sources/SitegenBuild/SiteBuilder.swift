@@ -80,7 +80,27 @@ public enum SiteBuilder {
     }
 
     /// How one document's Markdown is rendered on this site.
-    static func markdownOptions(_ document: SourceDocument, config: SiteConfig, targets: LinkTargets?) -> MarkdownOptions {
+    /// A page's own `math:` (or Jekyll's `use_math:`) when it says; else the site's `math:`, where
+    /// `auto` means: when the body has math.
+    static func loadsMath(_ document: SourceDocument, config: SiteConfig, rendered hasMath: Bool) -> Bool {
+        if let own = document.frontMatter["math"]?.flag ?? document.frontMatter["use_math"]?.flag { return own }
+        switch config.math {
+        case .always: return true
+        case .never: return false
+        case .auto: return hasMath
+        }
+    }
+
+    /// The titles of GitHub alerts in the theme's words for the site's language.
+    static func alertTitles(_ theme: Theme, language: String) -> [String: String] {
+        let labels = theme.labels(for: language)
+        var titles: [String: String] = [:]
+        for kind in ["note", "tip", "important", "warning", "caution"] { titles[kind] = labels["alert_" + kind] }
+        return titles
+    }
+
+    static func markdownOptions(_ document: SourceDocument, config: SiteConfig, targets: LinkTargets?,
+                                alertTitles: [String: String] = [:]) -> MarkdownOptions {
         var options = MarkdownOptions(
             frontMatterTitle: document.title,
             fileTitle: document.fileTitle,
@@ -91,6 +111,10 @@ public enum SiteBuilder {
             pageHref: URLPath.encode(config.basePath + Permalinks.url(of: document, config: config)),
             goalHeadings: document.kind == .retrospective ? config.goalHeadings : [])
         options.allowsRawHTML = config.unsafeHTML
+        // Math is recognised unless the page or the site turns it off (a page's `math: true` turns it back on).
+        options.math = document.frontMatter["math"]?.flag ?? (config.math != .never)
+        options.highlightsCode = config.highlight
+        options.alertTitles = alertTitles
         if config.liquid { options.liquid = liquidContext(document, config: config) }
         if config.shortcodes { options.shortcodes = liquidContext(document, config: config) }
         return options

@@ -28,7 +28,7 @@ public enum SiteScaffold {
             steps:
               - uses: actions/checkout@v4
               - name: Install libcmark-gfm
-                run: sudo apt-get update && sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+                run: sudo apt-get update && sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlighting-dev pkg-config
               - uses: swift-actions/setup-swift@v2
                 with:
                   swift-version: "6.1"

@@ -46,6 +46,19 @@ public struct SiteConfig: Sendable, Hashable {
     public var defaults: [FrontMatterDefault] = []
     /// Hugo's slugs: a file's whole name, its date prefix kept (`2023-01-24-1.md` → `2023-01-24-1`), as Hugo's URLs have them.
     public var hugoSlugs = false
+    /// `math:` — `auto` (the default): math is recognised everywhere and the renderer loads on pages
+    /// that have some; `true`: on every page; `false`: `$` and `\(` are text. A page's own `math:` wins.
+    public var math = MathSetting.auto
+    /// `math_assets: local` serves KaTeX from the site itself (copied from Debian's libjs-katex and
+    /// fonts-katex, or from `static/katex/`) instead of a CDN.
+    public var mathAssetsLocal = false
+    public var mathAssetsLocation = SourceLocation(path: "site.yml")
+    /// `highlight: false` leaves code blocks plain (no token spans).
+    public var highlight = true
+
+    public enum MathSetting: String, Sendable, Hashable {
+        case auto, always, never
+    }
 
     public init() {}
 
@@ -70,6 +83,7 @@ public struct SiteConfig: Sendable, Hashable {
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
         "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid", "shortcodes", "hugo_slugs", "defaults",
+        "math", "math_assets", "highlight",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -112,7 +126,24 @@ public struct SiteConfig: Sendable, Hashable {
         if let value = matter["defaults"] {
             config.defaults = FrontMatterDefault.rules(value, at: matter.location(of: "defaults", in: path), into: &diagnostics)
         }
-        for key in ["liquid", "shortcodes", "hugo_slugs"] {
+        if let value = matter["math"] {
+            switch value.flag.map({ $0 ? "true" : "false" }) ?? value.scalarText {
+            case "auto": config.math = .auto
+            case "true": config.math = .always
+            case "false": config.math = .never
+            default: diagnostics.error(at: matter.location(of: "math", in: path), "'math' must be auto, true or false")
+            }
+        }
+        if let value = text("math_assets") {
+            switch value {
+            case "local":
+                config.mathAssetsLocal = true
+                config.mathAssetsLocation = matter.location(of: "math_assets", in: path)
+            case "cdn": config.mathAssetsLocal = false
+            default: diagnostics.error(at: matter.location(of: "math_assets", in: path), "'math_assets' must be local or cdn")
+            }
+        }
+        for key in ["liquid", "shortcodes", "hugo_slugs", "highlight"] {
             guard let value = matter[key] else { continue }
             guard case .bool(let on) = value else {
                 diagnostics.error(at: matter.location(of: key, in: path), "'\(key)' must be true or false")
@@ -121,6 +152,7 @@ public struct SiteConfig: Sendable, Hashable {
             switch key {
             case "liquid": config.liquid = on
             case "shortcodes": config.shortcodes = on
+            case "highlight": config.highlight = on
             default: config.hugoSlugs = on
             }
         }

@@ -113,7 +113,9 @@ enum Liquid {
                 }
                 advance(to: close.upperBound, copying: false)
             case "highlight":
-                cursor.out += "```" + (words.dropFirst().first ?? "")
+                // `{% highlight ruby linenos %}`, `hl_lines="2 3"`: Jekyll's options, as a fence's.
+                let options = words.dropFirst(2).map { $0 == "linenos" ? "linenos=true" : $0 }
+                cursor.out += "```" + (words.dropFirst().first ?? "") + (options.isEmpty ? "" : " {" + options.joined(separator: " ") + "}")
                 advance(to: close.upperBound, copying: false)
             case "endhighlight":
                 cursor.out += "```"

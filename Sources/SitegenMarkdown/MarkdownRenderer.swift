@@ -64,6 +64,9 @@ public enum MarkdownRenderer {
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
+        let mayHoldMath = options.math && Math.mayHoldMath(markdown)
+        let markdown = mayHoldMath ? Math.markBackslashDelimiters(markdown) : markdown
+        if mayHoldMath, let math = Math.syntaxExtension { cmark_parser_attach_syntax_extension(parser, math) }
         cmark_parser_feed(parser, markdown, markdown.utf8.count)
         let finished = inlineParsing.withLock { cmark_parser_finish(parser) }
         guard let document = finished else { return .empty }
@@ -71,7 +74,11 @@ public enum MarkdownRenderer {
 
         let tree = Tree(document: document, options: options, source: markdown)
         defer { tree.releaseDetached() }
+        if mayHoldMath { tree.restoreMathDelimiters() }
+        let inlineMath = mayHoldMath && tree.renderMath()
         tree.applyBlockAttributes()
+        tree.renderAlerts()
+        let (blockMath, mermaid) = tree.renderCodeBlocks()
         let goals = isExcerpt ? [] : tree.goals()
         let (title, titleID, headings) = tree.identifyHeadings(writeIDs: !isExcerpt)
         tree.rewriteLinks()
@@ -92,7 +99,8 @@ public enum MarkdownRenderer {
             html: html,
             title: title, titleID: titleID, headings: headings, toc: toc, tocHTML: tocHTML, excerptHTML: excerpt,
             hasOwnTOC: filledMarker || tree.hasMarkdownTOCBlock(), statistics: statistics, goals: goals,
-            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks, links: links)
+            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks, links: links,
+            usesMath: inlineMath || blockMath, usesMermaid: mermaid)
     }
 
     /// What libcmark-gfm alone makes of `markdown`, with the extensions and options a site renders

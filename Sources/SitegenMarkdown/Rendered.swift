@@ -30,6 +30,15 @@ public struct MarkdownOptions: Sendable {
     public var liquid: LiquidContext?
     /// What Hugo shortcodes read, on a Hugo site; nil: `{{<` is text.
     public var shortcodes: LiquidContext?
+    /// Whether `$…$`, `$$…$$`, `\(…\)`, `\[…\]` and `math` fences are math (`math: false` turns it off).
+    public var math = true
+    /// Whether code in a language the highlighter knows gets token spans (`highlight: false` turns it off).
+    public var highlightsCode = true
+    /// Highlighted blocks kept between builds (`serve`); nil in a one-off build.
+    public var highlightCache: HighlightCache?
+    /// The titles of GitHub alerts by kind (`note`, `tip`, `important`, `warning`, `caution`), in the
+    /// site's language; English where one is missing.
+    public var alertTitles: [String: String] = [:]
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",
@@ -105,6 +114,9 @@ public struct Rendered: Sendable, Hashable {
     public var resolvedLinks: [ResolvedLink] = []
     /// The body's links and images, with their lines (not the excerpt's, nor a table of contents' own).
     public var links: [BodyLink] = []
+    /// Whether the body holds math or a mermaid diagram: the page then loads their renderers.
+    public var usesMath = false
+    public var usesMermaid = false
     /// A digest of `html`, `tocHTML` and `excerptHTML`, for telling within one process whether pages
     /// that show them changed. Worked out by `withDigest()` where renderings are kept (`serve`); nil in a cold build.
     public var digest: Int?

@@ -53,7 +53,11 @@ enum Shortcodes {
                     unknown(written, "gist needs a user and an id", at: at, &cursor, &diagnostics, name: name)
                 }
             case "highlight":
-                cursor.out += "```" + (positional.first ?? "")
+                // `{{< highlight go "linenos=table,hl_lines=8 15-17" >}}`: Hugo's options, as a fence's.
+                // The quoted options read as named arguments (`linenos` = `table,hl_lines=8`): joined back.
+                let written = (positional.dropFirst().first.map { [$0] } ?? []) + named.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                let options = written.isEmpty ? "" : FenceInfo.braced(hugoOptions: written.joined(separator: ","))
+                cursor.out += "```" + (positional.first ?? "") + options
             case "/highlight":
                 cursor.out += "```"
             case "ref", "relref":

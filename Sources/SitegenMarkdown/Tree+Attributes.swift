@@ -140,9 +140,14 @@ extension Tree {
 
     /// Moves each marked list's, table's and code block's attributes onto its opening tag, which
     /// follows the marker in cmark's HTML.
+    static func htmlMarker(_ index: Int) -> String { "\u{2}sitegen-html-\(index)\u{3}" }
+
     func placeMarkedAttributes(in html: String) -> String {
-        guard !markedAttributes.isEmpty else { return html }
         var html = html
+        for (index, replacement) in markedHTML.enumerated() {
+            html = html.replacingOccurrences(of: "<code>" + Self.htmlMarker(index) + "</code>", with: replacement)
+        }
+        guard !markedAttributes.isEmpty else { return html }
         for (index, attributes) in markedAttributes.enumerated() {
             guard let marker = html.range(of: Self.attributeMarker(index)) else { continue }
             var end = marker.upperBound

@@ -17,6 +17,9 @@ final class Tree {
     /// Attributes for lists, tables and code blocks, whose opening tag cmark writes itself: each is
     /// marked in the tree and moved onto that tag once the HTML is written (`placeMarkedAttributes`).
     var markedAttributes: [String] = []
+    /// HTML for inline code nodes that hold `htmlMarker(i)`, put in place of `<code>marker</code>`
+    /// once the HTML is written (math in a table cell, where cmark allows no custom inline).
+    var markedHTML: [String] = []
     /// Blocks taken out of the tree whose inlines moved elsewhere. cmark's text literals point into
     /// their block's content buffer, so these are freed only after rendering.
     private(set) var detached: [OpaquePointer] = []

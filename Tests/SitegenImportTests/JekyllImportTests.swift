@@ -57,7 +57,7 @@ import Testing
         let page = try String(contentsOf: output.appendingPathComponent("posts/year-end/index.html"), encoding: .utf8)
         #expect(page.contains("<blockquote class=\"prompt-tip\">"))
         #expect(page.contains("<img src=\"https://writer.github.io/assets/img/banner.png\" alt=\"배너\" width=\"320\""), "\(page)")
-        #expect(page.contains("<pre><code class=\"language-python\">print(&quot;배우고 기록하는 블로그&quot;)"))
+        #expect(page.contains("<pre><code class=\"language-python\"><span class=\"nb\">print</span>(<span class=\"s\">&quot;배우고 기록하는 블로그&quot;</span>)"), "\(page)")
         #expect(page.contains("템플릿 문법 {{ 이것 }}은 그대로."))
         #expect(page.contains("<a href=\"/posts/%EC%83%88%ED%95%B4-%EA%B3%84%ED%9A%8D/\">새해 계획</a>"))
         for text in ["{:", "{%", "{{ site."] { #expect(!page.contains(text), "\(text) left in the page") }
@@ -120,7 +120,7 @@ import Testing
         // Hugo's slugs: the date stays in the URL, so the two `…-1.md` posts do not collide.
         let first = try String(contentsOf: output.appendingPathComponent("posts/2023-01-24-1/index.html"), encoding: .utf8)
         #expect(first.contains("<figure><img src=\"https://example.com/cover.png\" alt=\"표지\" loading=\"lazy\"><figcaption><p>1월의 표지</p></figcaption></figure>"), "\(first)")
-        #expect(first.contains("<pre><code class=\"language-swift\">let goal = &quot;매주 쓰기&quot;"))
+        #expect(first.contains("<pre><code class=\"language-swift\"><span class=\"k\">let</span> <span class=\"nv\">goal</span> <span class=\"o\">=</span> <span class=\"s\">&quot;매주 쓰기&quot;</span>"), "\(first)")
         #expect(!first.contains("{{<"))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/01/first-retro/index.html").path))
 

@@ -23,7 +23,7 @@ import Testing
         ("[새해]({{ site.baseurl }}{% post_url 2023-01-05-새해-계획 %}) [나]({% link _tabs/about.md %})", "[새해](/blog/posts/새해-계획/) [나](/about/)"),
         ("{% raw %}{{ kept }} {% if %}{% endraw %}", "{{ kept }} {% if %}"),
         ("a{% comment %}gone\nstill gone{% endcomment %}b", "a\nb"),
-        ("{% highlight python linenos %}\nprint(1)\n{% endhighlight %}", "```python\nprint(1)\n```"),
+        ("{% highlight python linenos %}\nprint(1)\n{% endhighlight %}", "```python {linenos=true}\nprint(1)\n```"),
         ("{% gist writer/abc123 notes.md %}", "<script src=\"https://gist.github.com/writer/abc123.js?file=notes.md\"></script>"),
         ("no liquid { here } at all", "no liquid { here } at all"),
     ])

@@ -132,7 +132,10 @@ import Testing
 
     @Test func fencedCodeKeepsItsLanguage() {
         let html = MarkdownRenderer.render("```swift\nlet a = 1\n```\n").html
-        #expect(html.contains("<pre><code class=\"language-swift\">let a = 1\n</code></pre>"))
+        #expect(html == "<pre><code class=\"language-swift\"><span class=\"k\">let</span> <span class=\"nv\">a</span> <span class=\"o\">=</span> <span class=\"m\">1</span>\n</code></pre>\n")
+        var plain = MarkdownOptions()
+        plain.highlightsCode = false
+        #expect(MarkdownRenderer.render("```swift\nlet a = 1\n```\n", options: plain).html == "<pre><code class=\"language-swift\">let a = 1\n</code></pre>\n")
     }
 
     @Test func noSourcePositionsLeak() {

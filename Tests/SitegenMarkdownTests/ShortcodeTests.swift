@@ -20,7 +20,7 @@ import Testing
         ("{{< youtube dQw4w9WgXcQ >}}",
          "<div class=\"video\"><iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" title=\"YouTube video\" allowfullscreen loading=\"lazy\"></iframe></div>"),
         ("{{< gist writer abc123 >}}", "<script src=\"https://gist.github.com/writer/abc123.js\"></script>"),
-        ("{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}", "```go\nfunc main() {}\n```"),
+        ("{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}", "```go {linenos=\"table\"}\nfunc main() {}\n```"),
         ("[첫 글]({{< ref \"posts/2023-01-24-1.md\" >}}) [소개]({{% relref \"about\" %}}#me)",
          "[첫 글](https://writer.github.io/posts/2023-01-24-1/) [소개](/about/#me)"),
         ("{{< param mood >}} · {{< param author >}}", "좋음 · 김작가"),

@@ -71,6 +71,7 @@ struct SiteValues: TemplateValue {
     var labels: [String: String]
     var params: ParamValues
     var comments: [String: [String: String]]?
+    var mathAssetsURL: String
 
     static let fields: [Field] = [
         ("title", { $0.title }),
@@ -91,6 +92,7 @@ struct SiteValues: TemplateValue {
         ("labels", { $0.labels }),
         ("params", { $0.params }),
         ("comments", { $0.comments }),
+        ("math_assets_url", { $0.mathAssetsURL }),
     ]
 }
 
@@ -236,6 +238,7 @@ struct PageValues: TemplateValue {
     var titleID: String?
     var comments: Bool
     var math: Bool
+    var mermaid: Bool
     var previous, next, previousSameCadence, nextSameCadence, yearAgo: ReferenceValues?
     var goals: [GoalValues]?
     var previousGoals: ReferenceValues?
@@ -247,6 +250,7 @@ struct PageValues: TemplateValue {
         ("title_id", { $0.titleID }),
         ("comments", { $0.comments }),
         ("math", { $0.math }),
+        ("mermaid", { $0.mermaid }),
         ("previous", { $0.previous }),
         ("next", { $0.next }),
         ("previous_same_cadence", { $0.previousSameCadence }),

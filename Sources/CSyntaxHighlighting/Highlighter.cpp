@@ -1,0 +1,145 @@
+// KSyntaxHighlighting behind a C interface. Token classes follow the short names Pygments and Rouge
+// made usual (`k` keyword, `s` string, `c` comment …); themes/README.md lists them.
+#include "CSyntaxHighlighting.h"
+
+#include <KF5/KSyntaxHighlighting/KSyntaxHighlighting/abstracthighlighter.h>
+#include <KF5/KSyntaxHighlighting/KSyntaxHighlighting/definition.h>
+#include <KF5/KSyntaxHighlighting/KSyntaxHighlighting/format.h>
+#include <KF5/KSyntaxHighlighting/KSyntaxHighlighting/repository.h>
+#include <KF5/KSyntaxHighlighting/KSyntaxHighlighting/state.h>
+#include <KF5/KSyntaxHighlighting/KSyntaxHighlighting/theme.h>
+#include <QString>
+#include <QStringList>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+using namespace KSyntaxHighlighting;
+
+namespace {
+
+const char *tokenClass(Theme::TextStyle style) {
+    switch (style) {
+    case Theme::Keyword: return "k";
+    case Theme::ControlFlow: return "k";
+    case Theme::DataType: return "kt";
+    case Theme::Import: return "kn";
+    case Theme::Function: return "nf";
+    case Theme::Variable: return "nv";
+    case Theme::Constant: return "no";
+    case Theme::BuiltIn: return "nb";
+    case Theme::Extension: return "nx";
+    case Theme::Attribute: return "na";
+    case Theme::Annotation: return "nd";
+    case Theme::Preprocessor: return "cp";
+    case Theme::Operator: return "o";
+    case Theme::String: return "s";
+    case Theme::VerbatimString: return "s";
+    case Theme::Char: return "sc";
+    case Theme::SpecialChar: return "se";
+    case Theme::SpecialString: return "sx";
+    case Theme::DecVal: return "m";
+    case Theme::BaseN: return "m";
+    case Theme::Float: return "m";
+    case Theme::Comment: return "c";
+    case Theme::Documentation: return "sd";
+    case Theme::CommentVar: return "cs";
+    case Theme::RegionMarker: return "c";
+    case Theme::Information: return "cs";
+    case Theme::Warning: return "cs";
+    case Theme::Alert: return "cs";
+    case Theme::Error: return "err";
+    case Theme::Others: return "x";
+    default: return nullptr;
+    }
+}
+
+void appendEscaped(std::string &out, const QString &text) {
+    const QByteArray bytes = text.toUtf8();
+    for (char c : bytes) {
+        switch (c) {
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += "&amp;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+}
+
+class SpanHighlighter final : public AbstractHighlighter {
+public:
+    QString line;
+    std::string out;
+
+    void run(const QString &code) {
+        State state;
+        const QStringList lines = code.split(QLatin1Char('\n'));
+        for (int index = 0; index < lines.size(); ++index) {
+            if (index > 0) out += '\n';
+            line = lines[index];
+            state = highlightLine(line, state);
+        }
+    }
+
+protected:
+    void applyFormat(int offset, int length, const Format &format) override {
+        if (length <= 0) return;
+        const char *name = format.isDefaultTextStyle(theme()) ? nullptr : tokenClass(format.textStyle());
+        if (name) {
+            out += "<span class=\"";
+            out += name;
+            out += "\">";
+        }
+        appendEscaped(out, line.mid(offset, length));
+        if (name) out += "</span>";
+    }
+};
+
+char *copied(const std::string &text, size_t *length) {
+    char *result = static_cast<char *>(std::malloc(text.size() + 1));
+    if (!result) return nullptr;
+    std::memcpy(result, text.data(), text.size());
+    result[text.size()] = 0;
+    if (length) *length = text.size();
+    return result;
+}
+
+} // namespace
+
+struct csh_highlighter {
+    Repository repository;
+    SpanHighlighter highlighter;
+    csh_highlighter() { highlighter.setTheme(repository.defaultTheme()); }
+};
+
+extern "C" csh_highlighter *csh_new(void) { return new csh_highlighter(); }
+
+extern "C" void csh_free(csh_highlighter *highlighter) { delete highlighter; }
+
+extern "C" char *csh_definition_name(csh_highlighter *highlighter, const char *language) {
+    const QString name = QString::fromUtf8(language);
+    if (name.isEmpty()) return nullptr;
+    Definition definition = highlighter->repository.definitionForName(name);
+    if (!definition.isValid()) {
+        for (const Definition &candidate : highlighter->repository.definitions()) {
+            if (candidate.name().compare(name, Qt::CaseInsensitive) == 0) { definition = candidate; break; }
+        }
+    }
+    if (!definition.isValid()) definition = highlighter->repository.definitionForFileName(QStringLiteral("code.") + name);
+    if (!definition.isValid()) definition = highlighter->repository.definitionForFileName(name);
+    if (!definition.isValid()) return nullptr;
+    return copied(definition.name().toStdString(), nullptr);
+}
+
+extern "C" char *csh_highlight(csh_highlighter *highlighter, const char *definitionName, const char *code, size_t length,
+                               size_t *out_length) {
+    const Definition definition = highlighter->repository.definitionForName(QString::fromUtf8(definitionName));
+    if (!definition.isValid()) return nullptr;
+    SpanHighlighter &spans = highlighter->highlighter;
+    spans.setDefinition(definition);
+    spans.out.clear();
+    spans.out.reserve(length * 2);
+    spans.run(QString::fromUtf8(code, static_cast<int>(length)));
+    return copied(spans.out, out_length);
+}
