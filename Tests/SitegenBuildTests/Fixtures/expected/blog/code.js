@@ -1,0 +1,28 @@
+// A copy button on every code block; the line numbers stay out of what is copied.
+(function () {
+  var script = document.currentScript;
+  var copyLabel = (script && script.dataset.copy) || "Copy";
+  var copiedLabel = (script && script.dataset.copied) || "Copied";
+  if (!navigator.clipboard) return;
+  document.querySelectorAll("pre > code").forEach(function (code) {
+    var pre = code.parentElement;
+    if (pre.classList.contains("mermaid")) return;
+    var wrapper = document.createElement("div");
+    wrapper.className = "code-block";
+    pre.parentNode.insertBefore(wrapper, pre);
+    wrapper.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "code-copy";
+    button.textContent = copyLabel;
+    button.addEventListener("click", function () {
+      var copy = code.cloneNode(true);
+      copy.querySelectorAll(".ln").forEach(function (number) { number.remove(); });
+      navigator.clipboard.writeText(copy.textContent).then(function () {
+        button.textContent = copiedLabel;
+        setTimeout(function () { button.textContent = copyLabel; }, 1500);
+      });
+    });
+    wrapper.appendChild(button);
+  });
+})();
