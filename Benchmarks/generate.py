@@ -7,8 +7,10 @@ Usage: generate.py N OUT_DIR [--seed S]
                     tag pages, a tag index and a paginated home list, as the sitegen default theme does)
   OUT_DIR/hugo-lean/  the same content (contentDir), lists of titles without summaries, as many Hugo
                     themes have them: the cheaper Hugo build, so results show the range
+  OUT_DIR/sitegen-plain/  the sitegen site with `highlight: false`, to time what highlighting costs
 Posts and retrospectives are 4-8 KB of mixed Korean and English with headings carrying punctuation,
-nested lists, blockquotes, code, tables, raw HTML blocks and links; 1-4 tags from a pool of 60.
+nested lists, blockquotes, code, tables, raw HTML blocks and links; 1-4 tags from a pool of 60. Every
+post has a 10-16 line code block in one of eight languages (both generators highlight it at build time).
 """
 import os
 import random
@@ -55,9 +57,119 @@ def block(rng, n):
     return paragraph(rng)
 
 
+CODE = {
+    "python": '''import json
+from pathlib import Path
+
+def load_posts(folder: Path) -> list[dict]:
+    """Reads every post's front matter."""
+    posts = []
+    for path in sorted(folder.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            posts.append({"path": str(path), "size": len(text)})  # 크기
+    return posts
+
+print(json.dumps(load_posts(Path("content/posts")), ensure_ascii=False))''',
+    "go": '''package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+type Retro struct {
+	Week  int
+	Goals []string
+}
+
+func main() {
+	r := Retro{Week: 47, Goals: []string{"운동", "독서"}}
+	fmt.Printf("%d주차: %s\\n", r.Week, strings.Join(r.Goals, ", "))
+}''',
+    "javascript": '''const input = document.querySelector("#search");
+let timer = 0;
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    const query = input.value.trim();
+    if (query.length < 2) return;
+    const response = await fetch(`/search.json?q=${encodeURIComponent(query)}`);
+    const results = await response.json();
+    render(results.slice(0, 20)); // 상위 20개
+  }, 150);
+});''',
+    "kotlin": '''data class Post(val title: String, val tags: List<String> = emptyList())
+
+fun main() {
+    val posts = listOf(Post("회고", listOf("weekly")), Post("일지"))
+    val byTag = posts.flatMap { post -> post.tags.map { it to post } }
+        .groupBy({ it.first }, { it.second })
+    for ((tag, tagged) in byTag) {
+        println("$tag: ${tagged.size}")
+    }
+    require(posts.isNotEmpty()) { "no posts" }
+}''',
+    "sql": '''-- 태그별 글 수
+SELECT t.name, COUNT(p.id) AS posts, MAX(p.published_at) AS latest
+FROM tags t
+JOIN post_tags pt ON pt.tag_id = t.id
+JOIN posts p ON p.id = pt.post_id
+WHERE p.draft = FALSE
+  AND p.published_at >= DATE '2024-01-01'
+GROUP BY t.name
+HAVING COUNT(p.id) > 3
+ORDER BY posts DESC, t.name
+LIMIT 20;''',
+    "bash": '''#!/usr/bin/env bash
+set -euo pipefail
+site="${1:-.}"
+count=0
+for post in "$site"/content/posts/*.md; do
+  if grep -q '^draft: true' "$post"; then
+    echo "skip: $post" >&2
+    continue
+  fi
+  count=$((count + 1))
+done
+echo "published: $count"''',
+    "yaml": '''name: Publish
+on:
+  push:
+    branches: [main]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: sudo apt-get install -y libcmark-gfm-dev
+      - run: swift run sitegen build  # 빌드
+      - uses: actions/upload-pages-artifact@v3
+        with: { path: output }''',
+    "rust": '''use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+struct Post { title: String, words: usize }
+
+fn main() {
+    let posts = vec![Post { title: "회고".into(), words: 1200 }];
+    let mut by_length: HashMap<bool, Vec<&Post>> = HashMap::new();
+    for post in &posts {
+        by_length.entry(post.words > 1000).or_default().push(post);
+    }
+    println!("{:?}", by_length.get(&true).map(|v| v.len()));
+}''',
+}
+
+
+def code_block(rng):
+    language = rng.choice(sorted(CODE))
+    return f"```{language}\n{CODE[language]}\n```"
+
+
 def body(rng, n):
     target = rng.randint(4000, 8000)
-    parts = [paragraph(rng)]
+    parts = [paragraph(rng), code_block(rng)]
     size = len(parts[0].encode())
     while size < target:
         heading = rng.choice(HEADINGS)
@@ -75,8 +187,9 @@ def main():
     rng = random.Random(seed)
     shutil.rmtree(out, ignore_errors=True)
     sitegen = os.path.join(out, "sitegen")
+    plain = os.path.join(out, "sitegen-plain")
     hugo = os.path.join(out, "hugo")
-    for root in (sitegen, hugo):
+    for root in (sitegen, plain, hugo):
         for kind in ("posts", "retrospectives"):
             os.makedirs(os.path.join(root, "content", kind))
     bodies = []
@@ -93,15 +206,17 @@ def main():
         slug = f"entry-{i}"
         title_yaml = title.replace('"', "'")
         front = f'---\ntitle: "{title_yaml}"\ndate: {date}\ntags: [{", ".join(tags)}]\n---\n\n'
-        with open(os.path.join(sitegen, "content", kind, f"{date}-{slug}.md"), "w") as f:
-            f.write(front + text)
+        for root in (sitegen, plain):
+            with open(os.path.join(root, "content", kind, f"{date}-{slug}.md"), "w") as f:
+                f.write(front + text)
         hugo_front = f'---\ntitle: "{title_yaml}"\ndate: {date}\nslug: "{slug}"\ntags: [{", ".join(tags)}]\n---\n\n'
         with open(os.path.join(hugo, "content", kind, f"{date}-{slug}.md"), "w") as f:
             f.write(hugo_front + text)
     with open(os.path.join(out, "bodies.md"), "w") as f:
         f.write("\n".join(bodies))
-    with open(os.path.join(sitegen, "site.yml"), "w") as f:
-        f.write("title: 벤치마크\nlanguage: ko\nbase_url: https://example.com/\nposts_per_page: 10\n")
+    for root, extra in ((sitegen, ""), (plain, "highlight: false\n")):
+        with open(os.path.join(root, "site.yml"), "w") as f:
+            f.write("title: 벤치마크\nlanguage: ko\nbase_url: https://example.com/\nposts_per_page: 10\n" + extra)
     write_hugo_site(hugo)
     write_hugo_site(os.path.join(out, "hugo-lean"), lean=True)
 
