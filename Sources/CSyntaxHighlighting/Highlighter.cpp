@@ -54,16 +54,39 @@ const char *tokenClass(Theme::TextStyle style) {
     }
 }
 
-void appendEscaped(std::string &out, const QString &text) {
-    const QByteArray bytes = text.toUtf8();
-    for (char c : bytes) {
-        switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+// UTF-16 code units straight to escaped UTF-8: no QString or QByteArray per token.
+void appendEscaped(std::string &out, const QChar *text, int length) {
+    for (int index = 0; index < length; ++index) {
+        char32_t unit = text[index].unicode();
+        switch (unit) {
+        case '<': out += "&lt;"; continue;
+        case '>': out += "&gt;"; continue;
+        case '&': out += "&amp;"; continue;
+        case '"': out += "&quot;"; continue;
+        default: break;
         }
+        if (unit < 0x80) {
+            out += static_cast<char>(unit);
+            continue;
+        }
+        if (unit >= 0xD800 && unit < 0xDC00 && index + 1 < length) {
+            const char32_t low = text[index + 1].unicode();
+            if (low >= 0xDC00 && low < 0xE000) {
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                ++index;
+            }
+        }
+        if (unit < 0x800) {
+            out += static_cast<char>(0xC0 | (unit >> 6));
+        } else if (unit < 0x10000) {
+            out += static_cast<char>(0xE0 | (unit >> 12));
+            out += static_cast<char>(0x80 | ((unit >> 6) & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (unit >> 18));
+            out += static_cast<char>(0x80 | ((unit >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((unit >> 6) & 0x3F));
+        }
+        out += static_cast<char>(0x80 | (unit & 0x3F));
     }
 }
 
@@ -91,7 +114,8 @@ protected:
             out += name;
             out += "\">";
         }
-        appendEscaped(out, line.mid(offset, length));
+        if (offset < 0 || offset + length > line.size()) return;
+        appendEscaped(out, line.constData() + offset, length);
         if (name) out += "</span>";
     }
 };

@@ -13,25 +13,27 @@ enum MathAssets {
 
     static let debianFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
 
-    /// The files to add under `katex/`; none when the site does not ask or brings its own.
+    /// The files to add under `katex/`, read into memory (they live outside the site, where `serve`
+    /// reads no file); none when the site does not ask or brings its own.
     static func files(for config: SiteConfig, besides assets: [Asset], folder: URL = debianFolder,
-                      into diagnostics: inout Diagnostics) throws(BuildFailure) -> [Asset] {
+                      into diagnostics: inout Diagnostics) throws(BuildFailure) -> [OutputFile] {
         guard config.mathAssetsLocal, !assets.contains(where: { $0.relativePath == "katex/katex.min.js" }) else { return [] }
-        var found: [Asset] = []
-        for name in ["katex.min.js", "katex.min.css"] {
-            found.append(Asset(source: folder.appendingPathComponent(name), relativePath: "katex/" + name))
+        let fonts = folder.appendingPathComponent("fonts")
+        let fontNames = ((try? FileManager.default.contentsOfDirectory(atPath: fonts.path)) ?? []).filter { $0.hasPrefix("KaTeX_") }.sorted()
+        var files: [OutputFile] = []
+        // Debian's katex.min.js is a link to katex.js: reading follows it.
+        for (url, path) in [(folder.appendingPathComponent("katex.min.js"), "katex/katex.min.js"),
+                            (folder.appendingPathComponent("katex.min.css"), "katex/katex.min.css")]
+            + fontNames.map({ (fonts.appendingPathComponent($0), "katex/fonts/" + $0) }) {
+            guard let data = try? Data(contentsOf: url) else { break }
+            files.append(OutputFile(path: path, contents: .bytes(Array(data))))
         }
-        let fonts = folder.appendingPathComponent("fonts").resolvingSymlinksInPath()
-        let fontNames = (try? FileManager.default.contentsOfDirectory(atPath: fonts.path)) ?? []
-        for name in fontNames.sorted() where name.hasPrefix("KaTeX_") {
-            found.append(Asset(source: fonts.appendingPathComponent(name), relativePath: "katex/fonts/" + name))
-        }
-        let missing = found.prefix(2).contains { !FileManager.default.fileExists(atPath: $0.source.path) } || fontNames.isEmpty
-        if missing {
+        guard files.count == 2 + fontNames.count, !fontNames.isEmpty else {
             diagnostics.error(at: config.mathAssetsLocation, "'math_assets: local' needs KaTeX's files: install Debian's libjs-katex and "
                               + "fonts-katex (apt-get install libjs-katex fonts-katex), or put katex.min.js, katex.min.css and fonts/ in content/katex/")
             try diagnostics.stopIfErrors()
+            return []
         }
-        return found
+        return files
     }
 }

@@ -60,8 +60,8 @@ extension SiteBuilder {
                                                          writingTo: staging, output: options.output)
         clock.lap("pages")
 
-        let assets = source.assets + (try MathAssets.files(for: source.config, besides: source.assets, into: &diagnostics))
-        let files = try await addFiles(pages.map(\.file), theme: theme, assets: assets, writingTo: staging, output: options.output,
+        let katex = try MathAssets.files(for: source.config, besides: source.assets, into: &diagnostics)
+        let files = try await addFiles(pages.map(\.file) + katex, theme: theme, assets: source.assets, writingTo: staging, output: options.output,
                                        into: &diagnostics)
         clock.lap("files")
 

@@ -10,11 +10,6 @@ public struct Asset: Sendable, Hashable {
     public var source: URL
     /// Its path under `content/` and so under the output root, NFC.
     public var relativePath: String
-
-    public init(source: URL, relativePath: String) {
-        self.source = source
-        self.relativePath = relativePath
-    }
 }
 
 /// Everything the load phase read from disk.

@@ -103,6 +103,7 @@ public final class HighlightCache: Sendable {
     private struct Generations {
         var current: [Key: String] = [:]
         var previous: [Key: String] = [:]
+        var made = 0
     }
 
     private let generations = Mutex(Generations())
@@ -119,8 +120,14 @@ public final class HighlightCache: Sendable {
     }
 
     func keep(_ html: String, for key: Key) {
-        generations.withLock { $0.current[key] = html }
+        generations.withLock { kept in
+            kept.current[key] = html
+            kept.made += 1
+        }
     }
+
+    /// How many blocks were highlighted rather than found here, since the cache was made.
+    public var highlightedCount: Int { generations.withLock { $0.made } }
 
     /// Starts a build: what the last two builds used stays.
     public func nextGeneration() {

@@ -150,6 +150,19 @@ struct Browser {
         return String(describing: reply["value"] ?? "")
     }
 
+    /// The page as a PNG.
+    func screenshot() async throws -> Data {
+        let reply = try await HTTP.getJSON("\(base)/session/\(session)/screenshot")
+        return (reply["value"] as? String).flatMap { Data(base64Encoded: $0) } ?? Data()
+    }
+
+    /// Makes the page see `prefers-color-scheme: light|dark` (Chrome DevTools, through chromedriver).
+    func colorScheme(_ scheme: String) async throws {
+        _ = try await HTTP.post("\(base)/session/\(session)/goog/cdp/execute", [
+            "cmd": "Emulation.setEmulatedMedia", "params": ["features": [["name": "prefers-color-scheme", "value": scheme]]],
+        ])
+    }
+
     func text(_ selector: String) async throws -> String {
         try await evaluate("return document.querySelector(\(jsString(selector)))?.textContent ?? ''")
     }
@@ -191,6 +204,10 @@ enum HTTP {
     static func post(_ url: String, _ body: [String: Any]) async throws -> [String: Any] {
         let data = try exchange("POST", url, body: try JSONSerialization.data(withJSONObject: body))
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    }
+
+    static func getJSON(_ url: String) async throws -> [String: Any] {
+        (try JSONSerialization.jsonObject(with: try exchange("GET", url, body: nil)) as? [String: Any]) ?? [:]
     }
 
     static func delete(_ url: String) throws {

@@ -33,6 +33,25 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: url.path)
     }
 
+    @Test func anEditedPostHighlightsOnlyTheCodeItChanged() async throws {
+        let scratch = try ScratchFolder()
+        let site = try scratch.copySite("devblog")
+        let options = BuildOptions(root: site, output: scratch.url.appendingPathComponent("unused"))
+        let first = try await SiteBuilder.generate(options, cache: BuildCache())
+        let highlighted = first.cache.highlights.highlightedCount
+        #expect(highlighted > 28)
+        let post = site.appendingPathComponent("content/posts/2024-03-01-languages.md")
+        let text = try String(contentsOf: post, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: 언어별 코드 모음", with: "title: 언어별 코드")
+            .replacingOccurrences(of: "return f.read()", with: "return f.read().strip()").utf8).write(to: post)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: post.path)
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(second.renderedDocuments == 1)
+        // The one changed block was highlighted again; the other thirty came from the cache.
+        #expect(second.cache.highlights.highlightedCount == highlighted + 1)
+        #expect(bytes(second) == bytes(try await SiteBuilder.generate(options, cache: BuildCache())))
+    }
+
     @Test func nothingChangedRendersNothing() async throws {
         let (scratch, options, first) = try await setUp()
         _ = scratch
