@@ -65,7 +65,10 @@ public enum MarkdownRenderer {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
         let mayHoldMath = options.math && Math.mayHoldMath(markdown)
-        let markdown = mayHoldMath ? Math.markBackslashDelimiters(markdown) : markdown
+        // Only a document whose `\(` or `\[` became stand-ins has anything to put back after parsing.
+        let marked = mayHoldMath ? Math.markBackslashDelimiters(markdown) : nil
+        let hasStandIns = marked != nil
+        let markdown = marked ?? markdown
         if mayHoldMath, let math = Math.syntaxExtension { cmark_parser_attach_syntax_extension(parser, math) }
         cmark_parser_feed(parser, markdown, markdown.utf8.count)
         let finished = inlineParsing.withLock { cmark_parser_finish(parser) }
@@ -74,7 +77,7 @@ public enum MarkdownRenderer {
 
         let tree = Tree(document: document, options: options, source: markdown)
         defer { tree.releaseDetached() }
-        if mayHoldMath { tree.restoreMathDelimiters() }
+        if hasStandIns { tree.restoreMathDelimiters() }
         let inlineMath = mayHoldMath && tree.renderMath()
         tree.applyBlockAttributes()
         tree.renderAlerts()

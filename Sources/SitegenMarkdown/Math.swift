@@ -33,11 +33,12 @@ enum Math {
         markdown.utf8.contains(UInt8(ascii: "$")) || markdown.utf8Range(of: "\\(") != nil || markdown.utf8Range(of: "\\[") != nil
     }
 
-    /// `\(` `\)` `\[` `\]` → their stand-ins; `\\` is kept as the escaped backslash it is. A document
-    /// that already holds one of the stand-in characters is left alone (its `\(` is then not math).
-    static func markBackslashDelimiters(_ markdown: String) -> String {
+    /// `\(` `\)` `\[` `\]` → their stand-ins; `\\` is kept as the escaped backslash it is. Nil when
+    /// there is no `\(` or `\[`, or when the document already holds one of the stand-in characters
+    /// (its `\(` is then not math).
+    static func markBackslashDelimiters(_ markdown: String) -> String? {
         guard markdown.utf8Range(of: "\\(") != nil || markdown.utf8Range(of: "\\[") != nil,
-              !markdown.unicodeScalars.contains(where: { (0x80...0x83).contains($0.value) }) else { return markdown }
+              !markdown.unicodeScalars.contains(where: { (0x80...0x83).contains($0.value) }) else { return nil }
         var out = ""
         out.reserveCapacity(markdown.utf8.count)
         var escaped = false
