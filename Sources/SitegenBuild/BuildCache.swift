@@ -28,7 +28,7 @@ public struct BuildCache: Sendable {
         cache.load = source.cache
         cache.markdown = markdown.cache
         cache.targets = markdown.targets
-        cache.last = LastSite(site: site, theme: theme, targets: markdown.targets, options: options)
+        cache.last = LastSite(site: site, theme: theme, targets: markdown.targets, options: options, includes: source.includes)
         cache.searchEntries = searchEntries
         cache.highlights = highlights
         var changed = Set<String>()
@@ -77,8 +77,8 @@ struct RenderKey: Hashable {
     var highlightsCode: Bool
     var alertTitles: [String: String]
 
-    init(_ document: SourceDocument, config: SiteConfig, alertTitles: [String: String]) {
-        let options = SiteBuilder.markdownOptions(document, config: config, targets: nil, alertTitles: alertTitles)
+    init(_ document: SourceDocument, config: SiteConfig, alertTitles: [String: String], includes: [String: String]) {
+        let options = SiteBuilder.markdownOptions(document, config: config, targets: nil, alertTitles: alertTitles, includes: includes)
         self.document = document.digest
         excerptSeparator = options.excerptSeparator
         tocLevels = options.tocLevels
@@ -114,10 +114,10 @@ struct MarkdownMemo: Sendable {
         var cache: [String: (key: RenderKey, rendered: Rendered)] = [:]
     }
 
-    func render(_ documents: [SourceDocument], config: SiteConfig, alertTitles: [String: String], targets: LinkTargets,
-                render: @escaping @Sendable (SourceDocument) -> Rendered) async -> Result {
+    func render(_ documents: [SourceDocument], config: SiteConfig, alertTitles: [String: String], includes: [String: String],
+                targets: LinkTargets, render: @escaping @Sendable (SourceDocument) -> Rendered) async -> Result {
         let sameTargets = targets == lastTargets
-        let keyed = documents.map { ($0, RenderKey($0, config: config, alertTitles: alertTitles)) }
+        let keyed = documents.map { ($0, RenderKey($0, config: config, alertTitles: alertTitles, includes: includes)) }
         let stale = keyed.filter { document, key in
             guard let cached = previous[document.path], cached.key == key else { return true }
             return !sameTargets && cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }

@@ -96,11 +96,13 @@ extension SiteBuilder {
         let titles = alertTitles(theme, language: source.config.language)
         memo?.highlights.nextGeneration()
         let render = { @Sendable (document: SourceDocument) in
-            var options = markdownOptions(document, config: source.config, targets: targets, alertTitles: titles)
+            var options = markdownOptions(document, config: source.config, targets: targets, alertTitles: titles, includes: source.includes)
             options.highlightCache = memo?.highlights
             return MarkdownRenderer.render(document.body, options: options)
         }
-        if let memo { return await memo.render(documents, config: source.config, alertTitles: titles, targets: targets, render: render) }
+        if let memo {
+            return await memo.render(documents, config: source.config, alertTitles: titles, includes: source.includes, targets: targets, render: render)
+        }
         let rendered = await documents.parallelMap(render)
         // A build that keeps nothing needs a body only to render it; its text, most of a site's bytes, is let go.
         let released = documents.map { document in

@@ -11,10 +11,12 @@ struct LastSite: Sendable {
     var theme: Theme
     var targets: LinkTargets
     var options: BuildOptions
+    var includes: [String: String]
     /// Each document's index in `site.documents`, by its path.
     var documentIndex: [String: Int]
 
-    init(site: Site, theme: Theme, targets: LinkTargets, options: BuildOptions) {
+    init(site: Site, theme: Theme, targets: LinkTargets, options: BuildOptions, includes: [String: String]) {
+        self.includes = includes
         self.site = site
         self.theme = theme
         self.targets = targets
@@ -52,7 +54,7 @@ extension SiteBuilder {
                   Permalinks.url(of: source, config: site.config) == old.url
             else { return [] }
             var options = markdownOptions(source, config: site.config, targets: last.targets,
-                                          alertTitles: alertTitles(last.theme, language: site.config.language))
+                                          alertTitles: alertTitles(last.theme, language: site.config.language), includes: last.includes)
             options.highlightCache = cache.highlights
             let rendered = MarkdownRenderer.render(source.body, options: options)
             let document = Assemble.document(source, rendered: rendered, config: site.config)
@@ -62,7 +64,8 @@ extension SiteBuilder {
         let context = PageContext(site: site, theme: last.theme, edits: edits)
         return edits.keys.sorted().compactMap { index -> OutputFile? in
             var toldByTheRebuild = Diagnostics()
-            guard let document = edits[index], let job = RenderPages.documentJob(index, document, theme: last.theme, into: &toldByTheRebuild),
+            guard let document = edits[index], let job = RenderPages.documentJob(index, document, theme: last.theme, jekyllSite: site.config.liquid,
+                                                                                into: &toldByTheRebuild),
                   case .template(let template, let values) = RenderPages.input(for: job, site: site, context: context, searchEntries: nil),
                   let html = last.theme.render(template, context: values)
             else { return nil }

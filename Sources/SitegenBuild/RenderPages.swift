@@ -43,7 +43,9 @@ enum RenderPages {
     static func jobs(for site: Site, theme: Theme, into diagnostics: inout Diagnostics) throws(BuildFailure) -> [Job] {
         var jobs: [Job] = []
         for index in site.documents.indices {
-            if let job = documentJob(index, site.documents[index], theme: theme, into: &diagnostics) { jobs.append(job) }
+            if let job = documentJob(index, site.documents[index], theme: theme, jekyllSite: site.config.liquid, into: &diagnostics) {
+                jobs.append(job)
+            }
         }
         let perPage = site.config.postsPerPage
         let homePages = pageCount(site.entries.count, perPage)
@@ -87,16 +89,22 @@ enum RenderPages {
 
     /// A document's own page: its `layout`, else the template of its kind (`post`, `retrospective`,
     /// `page`) where the theme has one, else `document`, which the default theme draws all three with.
-    static func documentJob(_ index: Int, _ document: PageDocument, theme: Theme, into diagnostics: inout Diagnostics) -> Job? {
+    /// On a site imported from Jekyll, a layout of the old theme (Hydejack's `about`, Minimal
+    /// Mistakes' `splash`) is a warning and the page is drawn as its kind is; elsewhere an error.
+    static func documentJob(_ index: Int, _ document: PageDocument, theme: Theme, jekyllSite: Bool = false,
+                            into diagnostics: inout Diagnostics) -> Job? {
         var template = theme.hasTemplate(document.kind.rawValue) ? document.kind.rawValue : "document"
         if let layout = document.source.frontMatter["layout"]?.scalarText, !layout.isEmpty {
             if isPageTemplate(layout, in: theme) {
                 template = layout
             } else if !jekyllGenericLayouts.contains(layout) {
                 let names = theme.templates.keys.filter { isPageTemplate($0, in: theme) }.sorted()
-                diagnostics.error(at: document.source.frontMatter.location(of: "layout", in: document.source.path),
-                                  "unknown layout '\(layout)' for this page; the theme '\(theme.chain[0])' has: \(names.joined(separator: ", "))")
-                return nil
+                let location = document.source.frontMatter.location(of: "layout", in: document.source.path)
+                guard jekyllSite else {
+                    diagnostics.error(at: location, "unknown layout '\(layout)' for this page; the theme '\(theme.chain[0])' has: \(names.joined(separator: ", "))")
+                    return nil
+                }
+                diagnostics.warning(at: location, "the Jekyll layout '\(layout)' is not in the theme '\(theme.chain[0])': the page is drawn with '\(template)'")
             }
         }
         return Job(template: template, subject: .document(index), url: document.url)

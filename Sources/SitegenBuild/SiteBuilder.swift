@@ -100,7 +100,7 @@ public enum SiteBuilder {
     }
 
     static func markdownOptions(_ document: SourceDocument, config: SiteConfig, targets: LinkTargets?,
-                                alertTitles: [String: String] = [:]) -> MarkdownOptions {
+                                alertTitles: [String: String] = [:], includes: [String: String] = [:]) -> MarkdownOptions {
         var options = MarkdownOptions(
             frontMatterTitle: document.title,
             fileTitle: document.fileTitle,
@@ -115,13 +115,13 @@ public enum SiteBuilder {
         options.math = document.frontMatter["math"]?.flag ?? (config.math != .never)
         options.highlightsCode = config.highlight
         options.alertTitles = alertTitles
-        if config.liquid { options.liquid = liquidContext(document, config: config) }
+        if config.liquid { options.liquid = liquidContext(document, config: config, includes: includes) }
         if config.shortcodes { options.shortcodes = liquidContext(document, config: config) }
         return options
     }
 
     /// `site.*` and `page.*` as a Jekyll post's Liquid reads them.
-    static func liquidContext(_ document: SourceDocument, config: SiteConfig) -> LiquidContext {
+    static func liquidContext(_ document: SourceDocument, config: SiteConfig, includes: [String: String] = [:]) -> LiquidContext {
         var page: [String: String] = [:]
         for (key, value) in document.frontMatter.values { page[key] = value.scalarText }
         page["title"] = document.title ?? document.fileTitle
@@ -130,7 +130,7 @@ public enum SiteBuilder {
         var site = ["url": config.origin, "baseurl": config.basePath, "title": config.title, "description": config.description,
                     "author": config.author, "lang": config.language]
         for (key, value) in config.params { site["params." + key] = value.scalarText }
-        return LiquidContext(site: site, page: page)
+        return LiquidContext(site: site, page: page, includes: includes)
     }
 
     /// Where relative links may land: every document that is built, by its path under `content/`, and every other file.

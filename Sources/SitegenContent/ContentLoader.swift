@@ -20,6 +20,9 @@ public struct SiteSource: Sendable {
     public var assets: [Asset]
     /// What was read, to skip unchanged files next time.
     public var cache: LoadCache
+    /// On a site imported from Jekyll (`liquid: true`): the files of `_includes/` beside `content/`,
+    /// by their path in it, for `{% include %}`.
+    public var includes: [String: String] = [:]
 }
 
 /// Each Markdown file's stamp and what reading it gave, so a later load reads only what changed.
@@ -124,11 +127,23 @@ public enum ContentLoader {
             if let document = entry.document { documents.append(document) }
         }
         try diagnostics.stopIfErrors()
-        return SiteSource(root: root, config: config, documents: documents, assets: assets,
-                          cache: cache)
+        var source = SiteSource(root: root, config: config, documents: documents, assets: assets, cache: cache)
+        if config.liquid { source.includes = readIncludes(root: root, into: &diagnostics) }
+        return source
     }
 
     /// One file's text, decoded (BOM, CRLF, invalid UTF-8 located); `path` names it in messages.
+    /// `_includes/`'s text files, by their path under it.
+    static func readIncludes(root: URL, into diagnostics: inout Diagnostics) -> [String: String] {
+        let folder = root.appendingPathComponent("_includes")
+        guard FileTree.isFolder(folder) else { return [:] }
+        var includes: [String: String] = [:]
+        for file in FileTree.regularFiles(under: folder, shownAs: "_includes", problems: &diagnostics) {
+            if let text = readText(file.url, path: "_includes/" + file.path, into: &diagnostics) { includes[file.path] = text }
+        }
+        return includes
+    }
+
     public static func readText(_ url: URL, path: String, into diagnostics: inout Diagnostics) -> String? {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {

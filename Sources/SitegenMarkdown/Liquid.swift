@@ -1,14 +1,19 @@
 import SitegenCore
 
 /// What Liquid in a post may read, on a site imported from Jekyll (`liquid: true` in `site.yml`):
-/// `site.*` and `page.*` as text.
+/// `site.*` and `page.*` as text, and the `_includes/` files `{% include %}` renders.
 public struct LiquidContext: Sendable, Hashable {
     public var site: [String: String]
     public var page: [String: String]
+    /// `_includes/` files by their path under it.
+    public var includes: [String: String]
+    /// Inside an include: `include.*` parameters and `assign`ed names.
+    var variables: [String: String] = [:]
 
-    public init(site: [String: String], page: [String: String]) {
+    public init(site: [String: String], page: [String: String], includes: [String: String] = [:]) {
         self.site = site
         self.page = page
+        self.includes = includes
     }
 }
 
@@ -120,6 +125,15 @@ enum Liquid {
             case "endhighlight":
                 cursor.out += "```"
                 advance(to: close.upperBound, copying: false)
+            case "include":
+                switch LiquidInclude.render(inner, context: context, targets: targets) {
+                case .success(let html):
+                    cursor.out += html
+                case .failure(let problem):
+                    diagnostics.warning(at: at, "'\(written)': \(problem.reason); left as written")
+                    cursor.out += written
+                }
+                advance(to: close.upperBound, copying: false)
             case "gist":
                 if let id = words.dropFirst().first {
                     let file = words.dropFirst(2).first.map { "?file=" + URLPath.encode($0) } ?? ""
@@ -130,13 +144,22 @@ enum Liquid {
                 }
                 advance(to: close.upperBound, copying: false)
             default:
-                diagnostics.warning(at: at, "unknown Liquid tag '\(name)': it is left as written")
-                cursor.out += written
-                advance(to: close.upperBound, copying: false)
+                // A block (`{% for %}` … `{% endfor %}`) is left whole, with one warning for it.
+                if blockTags.contains(name), let end = findTag("end" + name, in: body, from: close.upperBound) {
+                    diagnostics.warning(at: at, "unknown Liquid tag '\(name)': the block up to '{% end\(name) %}' is left as written")
+                    advance(to: end.upperBound, copying: true)
+                } else {
+                    diagnostics.warning(at: at, "unknown Liquid tag '\(name)': it is left as written")
+                    cursor.out += written
+                    advance(to: close.upperBound, copying: false)
+                }
             }
         }
         return cursor.out
     }
+
+    /// Liquid's tags that close with `end…`, which a post may use but sitegen does not evaluate.
+    static let blockTags: Set<String> = ["for", "if", "unless", "case", "capture", "tablerow"]
 
     /// The range of `{% name %}` (with any spacing or `-`) at or after `start`.
     static func findTag(_ name: String, in body: String, from start: String.Index) -> Range<String.Index>? {
@@ -198,8 +221,11 @@ enum Liquid {
         if text.count >= 2, let quote = text.first, quote == "\"" || quote == "'", text.last == quote {
             return String(text.dropFirst().dropLast())
         }
+        if let value = context.variables[text] { return value }
+        if text == "true" { return "true" }
         if text.hasPrefix("site.") { return context.site[String(text.dropFirst(5))] }
         if text.hasPrefix("page.") { return context.page[String(text.dropFirst(5))] }
+        if let number = Double(text) { return number == number.rounded() ? String(Int(number)) : text }
         return nil
     }
 

@@ -16,7 +16,7 @@ public final class SiteWatcher: @unchecked Sendable {
     private var stopped = false
 
     /// Folders (relative to the root) whose whole tree is watched.
-    static let watchedFolders = ["content", "themes", "archetypes"]
+    static let watchedFolders = ["content", "themes", "archetypes", "_includes"]
 
     public init(root: URL, debounce: TimeInterval = 0.02) {
         self.root = root.standardizedFileURL

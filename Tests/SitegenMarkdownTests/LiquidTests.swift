@@ -39,8 +39,43 @@ import Testing
         #expect(problems == [
             "content/posts/a.md:6:3: warning: unknown Liquid tag 'assign': it is left as written",
             "content/posts/a.md:6:26: warning: Liquid output '{{ vue.message }}' is not understood here: it is left as written",
-            "content/posts/a.md:7:1: warning: unknown Liquid tag 'include': it is left as written",
+            "content/posts/a.md:7:1: warning: '{% include toc.html %}': there is no _includes/toc.html in the site; left as written",
         ])
+    }
+
+    @Test func aBlockSitegenDoesNotEvaluateStaysWholeWithOneWarning() {
+        let (text, problems) = expand("before\n{% for tag in page.tags %}\n- {{ tag }}\n{% endfor %}\nafter\n")
+        #expect(text == "before\n{% for tag in page.tags %}\n- {{ tag }}\n{% endfor %}\nafter\n")
+        #expect(problems == ["content/posts/a.md:6:1: warning: unknown Liquid tag 'for': the block up to '{% endfor %}' is left as written"])
+    }
+
+    func include(_ tag: String, _ files: [String: String]) -> (String, [String]) {
+        var withIncludes = context
+        withIncludes.includes = files
+        var diagnostics = Diagnostics()
+        let text = Liquid.expand(tag, context: withIncludes, targets: targets, path: "content/posts/a.md", firstLine: 1, into: &diagnostics)
+        return (text, diagnostics.sorted.map(\.description))
+    }
+
+    @Test func includesRenderWithTheirParameters() {
+        let figure = """
+            <figure>
+              {% assign src = include.url | relative_url %}<img src="{{ src }}" alt="{{ include.alt | escape }}">
+              {% if include.caption and include.caption != "" %}<figcaption>{{ include.caption }}</figcaption>{% elsif include.credit %}<small>{{ include.credit }}</small>{% else %}<!-- none -->{% endif %}
+              {% unless include.plain %}<span>{{ page.title }} · {{ include.n }}</span>{% endunless %}{% comment %} note {% endcomment %}
+            </figure>
+            """
+        let files = ["figure.html": figure, "outer.html": "<div>{% include figure.html url=include.u alt=\"x\" %}</div>",
+                     "loop.html": "{% for i in (1..3) %}{{ i }}{% endfor %}", "self.html": "{% include self.html %}"]
+        #expect(include("{% include figure.html url=\"/a.png\" alt='A \"B\"' caption=\"캡션\" n=3 %}", files).0
+            == "<figure> <img src=\"/blog/a.png\" alt=\"A &quot;B&quot;\"> <figcaption>캡션</figcaption> <span>연말 회고 · 3</span> </figure>")
+        #expect(include("{%- include figure.html url=page.image credit=site.title plain=true -%}", files).0
+            == "<figure> <img src=\"/blog/\" alt=\"\"> <small>블로그</small> </figure>")
+        #expect(include("{% include outer.html u=\"/b.png\" %}", files).0 == "<div><figure> <img src=\"/blog/b.png\" alt=\"x\"> <!-- none --> <span>연말 회고 · </span> </figure></div>")
+        let (loop, loopProblems) = include("{% include loop.html %}", files)
+        #expect(loop == "{% include loop.html %}")
+        #expect(loopProblems == ["content/posts/a.md:1:1: warning: '{% include loop.html %}': _includes/loop.html uses '{% for %}', which sitegen does not evaluate; left as written"])
+        #expect(include("{% include self.html %}", files).1.first?.contains("includes nest more than 10 deep") == true)
     }
 
     @Test func linesStayWhereTheyWere() {
