@@ -53,6 +53,8 @@ public enum JekyllImport {
         var report = Report(posts: 0, pages: [], files: 0, mapped: [], notKept: [], warnings: [])
         let content = destination.appendingPathComponent("content")
         var drafts = 0
+        var includeFiles: [String: URL] = [:]
+        var copiedTexts: [String] = []
         for file in FileTree.regularFiles(under: source, problems: &diagnostics) {
             let parts = file.path.split(separator: "/").map(String.init)
             guard let top = parts.first else { continue }
@@ -61,6 +63,7 @@ public enum JekyllImport {
             switch top {
             case "_posts":
                 try ImportFiles.copy(file.url, to: content.appendingPathComponent("posts/" + rest))
+                if isMarkdown(file.path) { copiedTexts.append((try? String(contentsOf: file.url, encoding: .utf8)) ?? "") }
                 if isMarkdown(file.path) { report.posts += 1 } else { report.files += 1 }
                 continue
             case "_drafts":
@@ -68,7 +71,10 @@ public enum JekyllImport {
                 try ImportFiles.copy(file.url, to: content.appendingPathComponent("posts/drafts/" + rest))
                 drafts += 1
                 continue
-            case "_layouts", "_includes", "_sass", "_data", "_plugins":
+            case "_includes":
+                includeFiles[rest] = file.url
+                continue
+            case "_layouts", "_sass", "_data", "_plugins":
                 report.notKept.append("\(file.path): a \(top.dropFirst()) file of the Jekyll theme; sitegen's theme draws the pages")
                 continue
             default:
@@ -100,6 +106,7 @@ public enum JekyllImport {
                 }
                 try ImportFiles.copy(file.url, to: content.appendingPathComponent(path))
                 report.pages.append("content/" + path)
+                copiedTexts.append(text)
                 continue
             }
             if ["robots.txt", "feed.xml", "sitemap.xml", "atom.xml"].contains(file.path) {
@@ -109,8 +116,51 @@ public enum JekyllImport {
             try ImportFiles.copy(file.url, to: content.appendingPathComponent(path))
             report.files += 1
         }
+        // The includes posts and pages use (and those they include) come along to `_includes/`, which
+        // `{% include %}` reads; the theme's own are left behind.
+        var used = Set<String>()
+        var pending = copiedTexts.flatMap(includedNames)
+        while let name = pending.popLast() {
+            guard let url = includeFiles[name], used.insert(name).inserted else { continue }
+            pending += includedNames((try? String(contentsOf: url, encoding: .utf8)) ?? "")
+        }
+        for (name, url) in includeFiles.sorted(by: { $0.key < $1.key }) {
+            if used.contains(name) {
+                try ImportFiles.copy(url, to: destination.appendingPathComponent("_includes/" + name))
+                report.files += 1
+            } else {
+                report.notKept.append("_includes/\(name): an include of the Jekyll theme, which no post uses; sitegen's theme draws the pages")
+            }
+        }
         let config = hasConfig ? readConfig(source.appendingPathComponent("_config.yml"), into: &diagnostics) : [:]
         return try ImportFiles.finish(report, siteYAML(from: config, drafts: drafts), diagnostics, destination)
+    }
+
+    /// Plugins whose work sitegen does itself, and what it does.
+    static let builtInPlugins = [
+        "jekyll-feed": "sitegen writes feed.xml and feed.json itself",
+        "jekyll-sitemap": "sitegen writes sitemap.xml itself",
+        "jekyll-paginate": "sitegen pages the home list itself (posts_per_page)",
+        "jekyll-paginate-v2": "sitegen pages the home list itself (posts_per_page)",
+        "jekyll-redirect-from": "sitegen writes the redirect_from pages itself",
+        "jekyll-relative-links": "sitegen turns links to .md files into links to their pages",
+        "jekyll-seo-tag": "the default theme writes the description, canonical and Open Graph tags",
+        "jekyll-gist": "sitegen understands {% gist %}",
+        "jekyll-archives": "sitegen writes tag pages and an archive itself",
+    ]
+
+    /// The files `{% include name.html … %}` names in a text.
+    static func includedNames(_ text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{%") {
+            guard let close = rest[open.upperBound...].range(of: "%}") else { break }
+            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines.union(["-"]))
+            let words = inner.split(whereSeparator: \.isWhitespace)
+            if words.first == "include", words.count > 1 { names.append(String(words[1])) }
+            rest = rest[close.upperBound...]
+        }
+        return names
     }
 
     static func isMarkdown(_ path: String) -> Bool {
@@ -193,7 +243,13 @@ public enum JekyllImport {
         for key in ["plugins", "gems", "whitelist"] {
             guard case .list(let items)? = config[key] else { continue }
             used.insert(key)
-            for item in items.compactMap(\.scalarText) { notKept.append("_config.yml: the plugin \(item) is not run by sitegen") }
+            for item in items.compactMap(\.scalarText) {
+                if let builtIn = builtInPlugins[item] {
+                    notKept.append("_config.yml: the plugin \(item) is not needed: \(builtIn)")
+                } else {
+                    notKept.append("_config.yml: the plugin \(item) is not run by sitegen")
+                }
+            }
         }
         for key in ["theme", "remote_theme"] {
             guard let value = text(key) else { continue }

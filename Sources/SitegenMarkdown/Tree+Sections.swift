@@ -7,6 +7,16 @@ import SitegenCore
 extension Tree {
     /// Fills `[TOC]`, `[[toc]]` and lone `<!-- toc -->` markers with the table of contents (or
     /// removes them when there is none to show); returns whether one was filled.
+    /// kramdown's table of contents: a one-item list whose item ends with `{:toc}` (Hydejack and
+    /// Minimal Mistakes posts write `* this list will be replaced by the toc` and `{:toc}` under it).
+    func isKramdownTOCList(_ list: OpaquePointer) -> Bool {
+        let items = children(list)
+        guard items.count == 1, let paragraph = cmark_node_last_child(items[0]), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+        else { return false }
+        let text = plainText(paragraph).replacingOccurrences(of: " ", with: "")
+        return text.hasSuffix("{:toc}")
+    }
+
     func placeTOCMarkers(html tocHTML: String?) -> Bool {
         var filled = false
         let blocks = children(document)
@@ -23,6 +33,8 @@ extension Tree {
                 let first = cmark_node_first_child(node)
                 let startsWithBracket = first.map { cmark_node_get_type($0) == CMARK_NODE_TEXT && literal($0).hasPrefix("[") } ?? false
                 isMarker = startsWithBracket && TOCMarker.isMarker(paragraph: plainText(node))
+            } else if type == CMARK_NODE_LIST {
+                isMarker = isKramdownTOCList(node)
             } else if type == CMARK_NODE_HTML_BLOCK, TOCMarker.opens(html: literal(node)) {
                 // A markdown-toc block has its closing marker after it: that one is the writer's own.
                 isMarker = index >= lastClosing

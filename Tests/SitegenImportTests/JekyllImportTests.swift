@@ -23,10 +23,10 @@ import Testing
             "site.yml  language: ko  ← lang",
             "site.yml  author: 김작가  ← author",
             "site.yml  posts_per_page: 10  ← paginate",
-            "not kept: _config.yml: the plugin jekyll-redirect-from is not run by sitegen",
+            "not kept: _config.yml: the plugin jekyll-redirect-from is not needed: sitegen writes the redirect_from pages itself",
             "not kept: _config.yml: the theme jekyll-theme-chirpy is not used",
             "not kept: _layouts/default.html: a layouts file of the Jekyll theme",
-            "not kept: _includes/head.html: a includes file of the Jekyll theme",
+            "not kept: _includes/head.html: an include of the Jekyll theme, which no post uses",
             "not kept: _tabs/archives.md: its URL is one sitegen makes itself (archives)",
             "not kept: index.html: a Liquid template",
             "not kept: 404.html: a Liquid template",
@@ -95,7 +95,7 @@ import Testing
         #expect(yaml.contains("posts_per_page: 5"))
         // `_pages/` went into the content root: its defaults keep to pages, not every document there.
         #expect(yaml.contains("  - scope: {path: \"\", type: pages}\n    values:\n      \"layout\": \"single\""), "\(yaml)")
-        #expect(notKept == ["_config.yml: the plugin jekyll-feed is not run by sitegen", "_config.yml: not mapped: markdown"])
+        #expect(notKept == ["_config.yml: the plugin jekyll-feed is not needed: sitegen writes feed.xml and feed.json itself", "_config.yml: not mapped: markdown"])
         var diagnostics = Diagnostics()
         let decoded = SiteConfig.decode(yaml: yaml, path: "site.yml", into: &diagnostics)
         #expect(diagnostics.isEmpty, "\(diagnostics.sorted)")
