@@ -95,6 +95,36 @@ def save_to_served(command, site, port, page, edits=5, ready_timeout=600, log=No
             process.kill()
 
 
+def jekyll_site(work):
+    """The corpus as a Jekyll blog: every post in _posts/, a _config.yml, an include and a theme's files."""
+    root = os.path.join(work, "jekyll")
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.join(root, "_posts"))
+    for kind in ("posts", "retrospectives"):
+        folder = os.path.join(work, "sitegen", "content", kind)
+        for name in os.listdir(folder):
+            shutil.copyfile(os.path.join(folder, name), os.path.join(root, "_posts", name))
+    with open(os.path.join(root, "_config.yml"), "w") as f:
+        f.write("title: 벤치마크\nurl: https://example.com\nbaseurl: /blog\npermalink: /:year/:month/:day/:title/\n"
+                "paginate: 10\nplugins: [jekyll-feed, jekyll-paginate]\n")
+    for folder, name, text in (("_layouts", "post.html", "{{ content }}"), ("_includes", "head.html", "<head></head>")):
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
+        with open(os.path.join(root, folder, name), "w") as f:
+            f.write(text)
+    return root
+
+
+def import_seconds(sitegen, kind, source, work, runs):
+    """Median wall time of `sitegen import KIND` into a new folder."""
+    times = []
+    for run in range(runs):
+        destination = os.path.join(work, f"imported-{kind}-{run}")
+        shutil.rmtree(destination, ignore_errors=True)
+        times.append(timed([sitegen, "import", kind, source, destination])[0])
+        shutil.rmtree(destination, ignore_errors=True)
+    return statistics.median(times)
+
+
 def machine():
     cpu = "unknown"
     try:
@@ -146,8 +176,10 @@ def main():
                                                   "/posts/entry-1/", log=os.path.join(work, "serve.log"))
         serve_theirs, _ = save_to_served(["hugo", "server", "--port", str(their_port)],
                                          os.path.join(work, "hugo"), their_port, "/posts/entry-1/")
+        import_jekyll = import_seconds(sitegen, "jekyll", jekyll_site(work), work, args.runs)
+        import_hugo = import_seconds(sitegen, "hugo", os.path.join(work, "hugo"), work, args.runs)
         rows.append({
-            "n": n, "mb": corpus_mb, "floor": floor, "floor_peak": floor_peak,
+            "n": n, "mb": corpus_mb, "import_jekyll": import_jekyll, "import_hugo": import_hugo, "floor": floor, "floor_peak": floor_peak,
             "ours": statistics.median(t for t, _, _ in ours), "ours_peak": max(p for _, p, _ in ours),
             "plain": statistics.median(t for t, _, _ in plain),
             "ours_cpu": statistics.median(c for _, _, c in ours), "plain_cpu": statistics.median(c for _, _, c in plain),
@@ -187,6 +219,11 @@ def write(path, rows, hugo_version, runs):
     for r in rows:
         lines.append(f"| {r['n']:,} | {r['ours']:.2f} s | {r['plain']:.2f} s | {100 * (r['ours'] / r['plain'] - 1):+.0f}% | "
                      f"{r['ours_cpu']:.2f} s | {r['plain_cpu']:.2f} s | {100 * (r['ours_cpu'] / r['plain_cpu'] - 1):+.0f}% |")
+    lines += ["", "`sitegen import` of the corpus as a Jekyll blog (`_posts/`, `_config.yml`, a theme's layout and include) and as",
+              "the Hugo site above, into a new folder (issue 12: under 2 s at 1,000 posts):", "",
+              "| posts | import jekyll | import hugo |", "| ---: | ---: | ---: |"]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {r['import_jekyll']:.2f} s | {r['import_hugo']:.2f} s |")
     lines += ["", "Pages written: " + ", ".join(f"{r['n']:,} posts: sitegen {r['pages']:,}, Hugo {r['hugo_pages']:,}" for r in rows) + ".", ""]
     big = max(rows, key=lambda r: r["n"])
     lines += [f"Against the targets of issue 14, at {big['n']:,} posts:", "",
