@@ -92,16 +92,21 @@ void appendEscaped(std::string &out, const QChar *text, int length) {
 
 class SpanHighlighter final : public AbstractHighlighter {
 public:
-    QString line;
+    QStringView line;
     std::string out;
 
+    /// Line by line over views of the code: no string is made per line.
     void run(const QString &code) {
         State state;
-        const QStringList lines = code.split(QLatin1Char('\n'));
-        for (int index = 0; index < lines.size(); ++index) {
-            if (index > 0) out += '\n';
-            line = lines[index];
+        const QStringView all(code);
+        qsizetype start = 0;
+        while (true) {
+            const qsizetype end = all.indexOf(QLatin1Char('\n'), start);
+            line = all.mid(start, (end < 0 ? all.size() : end) - start);
             state = highlightLine(line, state);
+            if (end < 0) break;
+            out += '\n';
+            start = end + 1;
         }
     }
 
@@ -115,7 +120,7 @@ protected:
             out += "\">";
         }
         if (offset < 0 || offset + length > line.size()) return;
-        appendEscaped(out, line.constData() + offset, length);
+        appendEscaped(out, line.data() + offset, length);
         if (name) out += "</span>";
     }
 };
@@ -134,6 +139,8 @@ char *copied(const std::string &text, size_t *length) {
 struct csh_highlighter {
     Repository repository;
     SpanHighlighter highlighter;
+    /// The definition now set, by name: setting it again for the next block of the same language is skipped.
+    QString current;
     csh_highlighter() { highlighter.setTheme(repository.defaultTheme()); }
 };
 
@@ -158,10 +165,14 @@ extern "C" char *csh_definition_name(csh_highlighter *highlighter, const char *l
 
 extern "C" char *csh_highlight(csh_highlighter *highlighter, const char *definitionName, const char *code, size_t length,
                                size_t *out_length) {
-    const Definition definition = highlighter->repository.definitionForName(QString::fromUtf8(definitionName));
-    if (!definition.isValid()) return nullptr;
     SpanHighlighter &spans = highlighter->highlighter;
-    spans.setDefinition(definition);
+    const QString name = QString::fromUtf8(definitionName);
+    if (name != highlighter->current) {
+        const Definition definition = highlighter->repository.definitionForName(name);
+        if (!definition.isValid()) return nullptr;
+        spans.setDefinition(definition);
+        highlighter->current = name;
+    }
     spans.out.clear();
     spans.out.reserve(length * 2);
     spans.run(QString::fromUtf8(code, static_cast<int>(length)));

@@ -36,12 +36,17 @@ public enum NewDocument {
     /// Writes a retrospective of `period` (default: the ISO week of `today`) into the site at `root`,
     /// with the goals of the latest earlier retrospective of the same cadence. Returns its path; what
     /// reading the site found goes to `diagnostics`.
-    public static func retrospective(siteRoot root: URL, period requested: Period?, today: DocumentDate,
+    /// A second retrospective of a period it already has is refused (the two would share a URL) unless `force`.
+    public static func retrospective(siteRoot root: URL, period requested: Period?, today: DocumentDate, force: Bool = false,
                                      into diagnostics: inout Diagnostics) async throws(BuildFailure) -> String {
-        let options = BuildOptions(root: root, output: root.appendingPathComponent("output"), includeDrafts: true)
+        let options = BuildOptions(root: root, output: root.appendingPathComponent("output"), includeDrafts: true, includeFuture: true)
         let (source, site, theme) = try await SiteBuilder.model(options, into: &diagnostics)
         let week = Period.isoWeek(of: today)
         let period = requested ?? Period(.weekly, year: week.year, first: week.week)
+        if !force, let existing = site.retrospectives.first(where: { site.documents[$0].period == period }) {
+            throw BuildFailure([.error(at: .whole(site.documents[existing].source.path),
+                                       "a retrospective of \(period.description) is here already; write into it, or add --force to start another")])
+        }
         let korean = SiteLanguage.isKorean(source.config.language)
         let labels = theme.labels(for: source.config.language)
 
@@ -62,7 +67,8 @@ public enum NewDocument {
                 "goals": document.goals.map { ["text": $0.text] },
             ]
         }
-        let file = "content/retrospectives/\(today.isoDay)-\(Slug.segment(period.description)).md"
+        // `2026-W46..2026-W47` → `2026-w46-2026-w47`: the range stays readable in the file name and URL.
+        let file = "content/retrospectives/\(today.isoDay)-\(Slug.segment(period.description.replacingOccurrences(of: "..", with: "-"))).md"
         let text = try render(archetype: "retrospective", default: retrospectiveTemplate, values: values, root: root)
         try write(text, to: file, root: root)
         return file

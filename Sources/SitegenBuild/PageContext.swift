@@ -25,7 +25,7 @@ struct PageContext: Sendable {
         let labels = theme.labels(for: site.config.language)
         self.labels = labels
         self.edits = edits
-        self.siteValues = Shared(Self.siteValues(site.config, labels: labels))
+        self.siteValues = Shared(Self.siteValues(site, labels: labels))
         let config = site.config
         self.tagValues = site.tags.map { tag in
             Shared(TagValues(name: tag.name, slug: tag.slug, url: TemplateLink(href: href(tag.url, config), origin: config.origin),
@@ -42,7 +42,8 @@ struct PageContext: Sendable {
 
     func documentAt(_ index: Int) -> PageDocument { edits[index] ?? site.documents[index] }
 
-    private static func siteValues(_ config: SiteConfig, labels: [String: String]) -> SiteValues {
+    private static func siteValues(_ site: Site, labels: [String: String]) -> SiteValues {
+        let config = site.config
         func link(_ path: String) -> TemplateLink { TemplateLink(href: href(path, config), origin: config.origin) }
         return SiteValues(
             title: config.title, description: config.description.nilIfEmpty, author: config.author.nilIfEmpty,
@@ -51,7 +52,49 @@ struct PageContext: Sendable {
             archiveURL: link("/archive/"), searchURL: link("/search/"), feedURL: link("/feed.xml"), jsonFeedURL: link("/feed.json"),
             locale: SiteLanguage.isKorean(config.language) ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
             labels: labels, params: ParamValues(values: config.params),
-            comments: config.comments.map { [$0.provider.rawValue: $0.settings] }, mathAssetsURL: MathAssets.baseURL(config))
+            comments: config.comments.map { [$0.provider.rawValue: $0.settings] }, mathAssetsURL: MathAssets.baseURL(config),
+            menu: menu(site, labels: labels))
+    }
+
+    /// `site.yml`'s `menu:`, else the theme's usual five links; and every page whose front matter says
+    /// `menu: main` (its title, or `menu: {main: {name: …, weight: …}}`), by weight.
+    private static func menu(_ site: Site, labels: [String: String]) -> [MenuEntryValues] {
+        let config = site.config
+        func link(_ path: String) -> TemplateLink {
+            let external = path.contains("://") || path.hasPrefix("mailto:")
+            return TemplateLink(href: external ? path : href(path, config), origin: config.origin)
+        }
+        var entries: [(weight: Int, entry: MenuEntryValues)] = []
+        if let items = config.menu {
+            let byPath = Dictionary(site.documents.map { (String($0.source.path.dropFirst("content/".count)), $0.url) }) { first, _ in first }
+            for item in items {
+                let path = item.page.map { byPath[$0] ?? "/" + $0 } ?? item.url ?? "/"
+                entries.append((item.weight, MenuEntryValues(name: item.name, url: link(path))))
+            }
+        } else {
+            for (weight, key, fallback, path) in [(10, "posts", "Posts", "/posts/"), (20, "retrospectives", "Retrospectives", "/retrospectives/"),
+                                                  (30, "archive", "Archive", "/archive/"), (40, "tags", "Tags", "/tags/"),
+                                                  (50, "search", "Search", "/search/")] {
+                entries.append((weight, MenuEntryValues(name: labels[key] ?? fallback, url: link(path))))
+            }
+        }
+        for document in site.documents {
+            guard let value = document.source.frontMatter["menu"] else { continue }
+            var name = document.title, weight = document.source.frontMatter["weight"].flatMap { if case .integer(let n) = $0 { n } else { nil } } ?? 100
+            switch value {
+            case .string(let menu) where menu == "main": break
+            case .list(let menus) where menus.contains(where: { $0.scalarText == "main" }): break
+            case .map(let menus):
+                guard let main = menus["main"] else { continue }
+                if case .map(let settings) = main {
+                    if let written = settings["name"]?.scalarText { name = written }
+                    if case .integer(let number)? = settings["weight"] { weight = number }
+                }
+            default: continue
+            }
+            entries.append((weight, MenuEntryValues(name: name, url: link(document.url))))
+        }
+        return entries.enumerated().sorted { ($0.element.weight, $0.offset) < ($1.element.weight, $1.offset) }.map(\.element.entry)
     }
 
     /// The context of one document's own page.

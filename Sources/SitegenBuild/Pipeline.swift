@@ -45,8 +45,10 @@ extension SiteBuilder {
         var (source, theme) = try await load(options, reusing: previous?.load ?? LoadCache(), into: &diagnostics)
         clock.lap("load")
 
-        let markdown = await renderMarkdown(source, theme: theme, includeDrafts: options.includeDrafts, memo: previous.map(MarkdownMemo.init))
+        let markdown = await renderMarkdown(source, theme: theme, options: options, memo: previous.map(MarkdownMemo.init))
         // Without a cache, the rendered documents are the only ones kept, and without their bodies.
+        let heldBack = options.includeFuture ? 0
+            : source.documents.count { (options.includeDrafts || !$0.isDraft) && options.isFuture($0, utcOffset: source.config.utcOffset) }
         if previous == nil { source.documents = [] }
         clock.lap("markdown")
 
@@ -65,8 +67,9 @@ extension SiteBuilder {
                                        into: &diagnostics)
         clock.lap("files")
 
-        let report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: diagnostics.sorted,
+        var report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: diagnostics.sorted,
                                  phases: clock.phases)
+        report.heldBack = heldBack
         var bodies: [String: Body] = [:]
         for (job, path) in zip(jobs, paths) {
             guard case .document(let index) = job.subject else { continue }
@@ -84,14 +87,14 @@ extension SiteBuilder {
     /// making pages (`new retro` looks for the last goals).
     static func model(_ options: BuildOptions, into diagnostics: inout Diagnostics) async throws(BuildFailure) -> (SiteSource, Site, Theme) {
         let (source, theme) = try await load(options, into: &diagnostics)
-        let markdown = await renderMarkdown(source, theme: theme, includeDrafts: options.includeDrafts, memo: nil)
+        let markdown = await renderMarkdown(source, theme: theme, options: options, memo: nil)
         return (source, try assemble(source, rendered: markdown.documents, into: &diagnostics), theme)
     }
 
     /// Markdown: every built document's body, on all cores; through the memo, only those whose
     /// file or options changed, or whose relative links now land elsewhere.
-    static func renderMarkdown(_ source: SiteSource, theme: Theme, includeDrafts: Bool, memo: MarkdownMemo?) async -> MarkdownMemo.Result {
-        let documents = source.documents.filter { includeDrafts || !$0.isDraft }
+    static func renderMarkdown(_ source: SiteSource, theme: Theme, options: BuildOptions, memo: MarkdownMemo?) async -> MarkdownMemo.Result {
+        let documents = source.documents.filter { options.builds($0, utcOffset: source.config.utcOffset) }
         let targets = linkTargets(documents, source: source)
         let titles = alertTitles(theme, language: source.config.language)
         memo?.highlights.nextGeneration()

@@ -12,12 +12,28 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Overrides `base_url` of `site.yml`.
     public var baseURL: String?
+    /// Build documents dated after `now` too (Hugo's `--buildFuture`); without it they wait for their day.
+    public var includeFuture: Bool
+    public var now: Date
 
-    public init(root: URL, output: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
+    public init(root: URL, output: URL, includeDrafts: Bool = false, baseURL: String? = nil, includeFuture: Bool = false, now: Date = Date()) {
         self.root = root
         self.output = output
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
+        self.includeFuture = includeFuture
+        self.now = now
+    }
+
+    /// Whether a document is built: not a draft (unless drafts are asked for), not dated after now
+    /// in the site's time zone (unless the future is asked for).
+    func builds(_ document: SourceDocument, utcOffset: Int) -> Bool {
+        (includeDrafts || !document.isDraft) && (includeFuture || !isFuture(document, utcOffset: utcOffset))
+    }
+
+    func isFuture(_ document: SourceDocument, utcOffset: Int) -> Bool {
+        guard let date = document.date else { return false }
+        return date.secondsSinceEpoch(defaultOffset: utcOffset) > Int64(now.timeIntervalSince1970)
     }
 }
 
@@ -28,6 +44,8 @@ public struct BuildReport: Sendable {
     /// All files written, pages included.
     public var fileCount: Int
     public var warnings: [Diagnostic]
+    /// Documents dated after now, left out (`--future` builds them).
+    public var heldBack = 0
     /// How long each phase of `generate` took, in order.
     public var phases: [(name: String, seconds: Double)] = []
 }

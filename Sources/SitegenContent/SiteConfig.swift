@@ -55,6 +55,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var mathAssetsLocation = SourceLocation(path: "site.yml")
     /// `highlight: false` leaves code blocks plain (no token spans).
     public var highlight = true
+    /// `menu:` — the site's navigation in place of the theme's usual links; pages with `menu: main`
+    /// join it either way.
+    public var menu: [MenuItem]?
 
     public enum MathSetting: String, Sendable, Hashable {
         case auto, always, never
@@ -83,7 +86,7 @@ public struct SiteConfig: Sendable, Hashable {
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
         "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid", "shortcodes", "hugo_slugs", "defaults",
-        "math", "math_assets", "highlight",
+        "math", "math_assets", "highlight", "menu",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -189,6 +192,9 @@ public struct SiteConfig: Sendable, Hashable {
         if let value = matter["comments"] {
             config.comments = CommentSettings.parse(value, at: matter.location(of: "comments", in: path), into: &diagnostics)
         }
+        if let value = matter["menu"] {
+            config.menu = MenuItem.items(value, at: matter.location(of: "menu", in: path), into: &diagnostics)
+        }
         if let value = matter["goal_headings"] {
             if case .list(let items) = value, items.allSatisfy({ $0.scalarText != nil }) {
                 config.goalHeadings = items.compactMap(\.scalarText)
@@ -231,6 +237,41 @@ public struct SiteConfig: Sendable, Hashable {
     static func utcOffset(of text: String) -> Int? {
         if let date = DocumentDate(parsing: "2000-01-01 00:00 " + text), let offset = date.utcOffset { return offset }
         return TimeZone(identifier: text)?.secondsFromGMT()
+    }
+}
+
+/// One entry of `menu:` in `site.yml`: `{name: 소개, page: about.md, weight: 60}` or `{name: GitHub, url: https://github.com/me}`.
+public struct MenuItem: Sendable, Hashable {
+    public var name: String
+    /// An address as written (absolute, or a path of the site).
+    public var url: String?
+    /// A document by its path under `content/`.
+    public var page: String?
+    public var weight: Int
+
+    static func items(_ value: FrontMatterValue, at location: SourceLocation, into diagnostics: inout Diagnostics) -> [MenuItem]? {
+        guard case .list(let entries) = value else {
+            diagnostics.error(at: location, "'menu' must be a list of {name, url or page, weight}")
+            return nil
+        }
+        var items: [MenuItem] = []
+        for (index, entry) in entries.enumerated() {
+            guard case .map(let map) = entry, let name = map["name"]?.scalarText, !name.isEmpty,
+                  map["url"]?.scalarText != nil || map["page"]?.scalarText != nil else {
+                diagnostics.error(at: location, "'menu' entry \(index + 1) needs a name and a url or a page")
+                continue
+            }
+            var weight = (index + 1) * 10
+            if let written = map["weight"] {
+                guard case .integer(let number) = written else {
+                    diagnostics.error(at: location, "'menu' entry \(index + 1): weight must be a whole number")
+                    continue
+                }
+                weight = number
+            }
+            items.append(MenuItem(name: name, url: map["url"]?.scalarText, page: map["page"]?.scalarText, weight: weight))
+        }
+        return items
     }
 }
 

@@ -16,6 +16,8 @@ public struct PreviewServer: Sendable {
         public var host: String
         public var port: Int
         public var includeDrafts: Bool
+        /// Build documents dated after now too.
+        public var includeFuture = false
         /// Watch by polling instead of inotify.
         public var polling: Bool
         /// Log each rebuild's phases.
@@ -37,7 +39,8 @@ public struct PreviewServer: Sendable {
 
         /// The build serves at the preview's own address, whatever `base_url` says, so every link works here.
         var build: BuildOptions {
-            BuildOptions(root: root, output: root.appendingPathComponent(".sitegen-preview-unused"), includeDrafts: includeDrafts, baseURL: url)
+            BuildOptions(root: root, output: root.appendingPathComponent(".sitegen-preview-unused"), includeDrafts: includeDrafts, baseURL: url,
+                         includeFuture: includeFuture)
         }
     }
 

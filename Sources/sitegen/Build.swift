@@ -9,7 +9,7 @@ extension Sitegen {
 
         @OptionGroup var site: SiteOptions
 
-        @Option(name: .long, help: "Where to write the site (default: output/ in the site root).")
+        @Option(name: [.short, .long], help: "Where to write the site (default: output/ in the site root).")
         var output: String?
 
         @OptionGroup var selection: BuildSelection
@@ -25,7 +25,8 @@ extension Sitegen {
             let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("output")
             let started = ContinuousClock.now
             do {
-                let options = BuildOptions(root: root, output: outputURL, includeDrafts: selection.drafts, baseURL: selection.baseURL)
+                let options = BuildOptions(root: root, output: outputURL, includeDrafts: selection.drafts, baseURL: selection.baseURL,
+                                           includeFuture: selection.future)
                 var report: BuildReport
                 if strict {
                     // Links are checked in memory before anything is written.
@@ -48,6 +49,9 @@ extension Sitegen {
                 }
                 let seconds = (ContinuousClock.now - started).seconds
                 print("Built \(report.pageCount) pages (\(report.fileCount) files) in \(String(format: "%.2f", seconds)) s → \(outputURL.path)")
+                if report.heldBack > 0 {
+                    print("Held back \(report.heldBack) document\(report.heldBack == 1 ? "" : "s") dated after now; --future builds \(report.heldBack == 1 ? "it" : "them").")
+                }
             } catch let error as BuildFailure {
                 Terminal.print(error.diagnostics)
                 let count = error.errors.count

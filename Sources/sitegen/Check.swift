@@ -15,7 +15,8 @@ extension Sitegen {
             let root = site.root
             do {
                 let generation = try await SiteBuilder.generate(BuildOptions(root: root, output: root.appendingPathComponent("output"),
-                                                                             includeDrafts: selection.drafts, baseURL: selection.baseURL))
+                                                                             includeDrafts: selection.drafts, baseURL: selection.baseURL,
+                                                                             includeFuture: selection.future))
                 let problems = SiteCheck.strictProblems(in: generation)
                 Terminal.print(problems)
                 guard problems.isEmpty else {

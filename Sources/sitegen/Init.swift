@@ -32,9 +32,18 @@ extension Sitegen {
             do {
                 let written = try SiteScaffold.create(root: site.root, githubPages: ci == .github, hugo: hugo)
                 for path in written { print("wrote \(path)") }
+                if written.isEmpty { print("Nothing written: this site has its site.yml and content/ already (init never overwrites).") }
                 if ci == .github {
                     print("Turn on GitHub Pages with 'GitHub Actions' as its source; each push to main publishes the site.")
                 }
+                let here = site.source == "." ? "" : " -s \(site.source)"
+                print("""
+
+                    Next:
+                      sitegen new post "첫 글"\(here)    a dated post in content/posts/
+                      sitegen new retro\(here)         this week's retrospective, with last time's goals
+                      sitegen serve\(here)             a live preview at http://127.0.0.1:8000/
+                    """)
             } catch {
                 Terminal.print(error.diagnostics)
                 throw ExitCode.failure

@@ -41,6 +41,9 @@ extension Sitegen {
             @Option(name: .long, help: "Its period: 2026, 2026-Q4, 2026-11, 2026-W47 or 2026-W46..2026-W47 (default: this week).")
             var period: String?
 
+            @Flag(name: .long, help: "Write it even when a retrospective of the period exists.")
+            var force = false
+
             @OptionGroup var common: Common
 
             func validate() throws {
@@ -53,7 +56,7 @@ extension Sitegen {
                 var diagnostics = Diagnostics()
                 do {
                     let path = try await NewDocument.retrospective(siteRoot: common.root, period: period.flatMap(Period.init(parsing:)),
-                                                                   today: try common.today(), into: &diagnostics)
+                                                                   today: try common.today(), force: force, into: &diagnostics)
                     Terminal.print(diagnostics.sorted)
                     print(path)
                 } catch let failure as BuildFailure {

@@ -9,14 +9,17 @@ extension Sitegen {
 
         @OptionGroup var site: SiteOptions
 
-        @Option(name: .long, help: "The port to listen on.")
+        @Option(name: [.short, .long], help: "The port to listen on.")
         var port: Int = 8000
 
-        @Option(name: .long, help: "The address to listen on; 127.0.0.1 keeps the preview to this machine.")
+        @Option(name: [.long, .customLong("bind")], help: "The address to listen on (--bind, as Hugo says it); 127.0.0.1 keeps the preview to this machine.")
         var host: String = "127.0.0.1"
 
-        @Flag(name: .long, help: "Include drafts.")
+        @Flag(name: [.customShort("D"), .long], help: "Include drafts.")
         var drafts = false
+
+        @Flag(name: [.customShort("F"), .long], help: "Include documents dated after now.")
+        var future = false
 
         @Flag(name: .long, help: "Open the preview in the browser.")
         var open = false
@@ -32,8 +35,9 @@ extension Sitegen {
         }
 
         func run() async throws {
-            let options = PreviewServer.Options(root: site.root, host: host, port: port,
+            var options = PreviewServer.Options(root: site.root, host: host, port: port,
                                                 includeDrafts: drafts, polling: poll, timings: timings)
+            options.includeFuture = future
             let server = PreviewServer(options: options) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }

@@ -4,7 +4,7 @@ import SitegenCore
 
 /// The options every command that reads a site shares.
 struct SiteOptions: ParsableArguments {
-    @Option(name: .long, help: "The site root: the folder with content/.")
+    @Option(name: [.short, .long], help: "The site root: the folder with content/.")
     var source: String = "."
 
     var root: URL { URL(fileURLWithPath: source).standardizedFileURL }
@@ -12,8 +12,11 @@ struct SiteOptions: ParsableArguments {
 
 /// What the commands that build the site in full take besides.
 struct BuildSelection: ParsableArguments {
-    @Flag(name: .long, help: "Include drafts (draft: true, published: false).")
+    @Flag(name: [.customShort("D"), .long], help: "Include drafts (draft: true, published: false).")
     var drafts = false
+
+    @Flag(name: [.customShort("F"), .long], help: "Include documents dated after now (held back by default, as Hugo does).")
+    var future = false
 
     @Option(name: .customLong("base-url"), help: "The URL the site is published at, overriding site.yml.")
     var baseURL: String?

@@ -153,6 +153,56 @@ import Testing
         #expect(try SitegenBinary.run(["new", "retro", "--period", "someday"], in: scratch.url).status == 2)
     }
 
+    @Test func aSecondRetrospectiveOfAPeriodIsRefusedUnlessForced() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/retrospectives/2026-11-20-w47.md", "---\ntitle: 47주차\nperiod: 2026-W47\n---\n본문\n")
+        let refused = try SitegenBinary.run(["new", "retro", "--period", "2026-W47", "--date", "2026-11-22"], in: scratch.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("content/retrospectives/2026-11-20-w47.md: error: a retrospective of 2026-W47 is here already; write into it, or add --force to start another"),
+                "\(refused.stderr)")
+        let forced = try SitegenBinary.run(["new", "retro", "--period", "2026-W47", "--date", "2026-11-22", "--force"], in: scratch.url)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        // A run of weeks keeps both ends readable in its file name.
+        let range = try SitegenBinary.run(["new", "retro", "--period", "2026-W44..2026-W45", "--date", "2026-11-09"], in: scratch.url)
+        #expect(range.stdout == "content/retrospectives/2026-11-09-2026-w44-2026-w45.md\n", "\(range.stderr)")
+    }
+
+    @Test func futurePostsWaitForTheirDayUnlessAskedFor() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2020-01-01-past.md", "---\ntitle: 지난 글\n---\n본문\n")
+        try scratch.write("content/posts/2999-01-01-later.md", "---\ntitle: 미래의 글\n---\n본문\n")
+        let built = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("Held back 1 document dated after now; --future builds it."), "\(built.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("output/posts/later/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("output/posts/past/index.html").path))
+        let future = try SitegenBinary.run(["build", "-F", "-o", "with-future"], in: scratch.url)
+        #expect(future.status == 0, "\(future.stderr)")
+        #expect(!future.stdout.contains("Held back"))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("with-future/posts/later/index.html").path))
+    }
+
+    @Test func initSaysWhatToDoNextAndWhenItHadNothingToWrite() throws {
+        let scratch = try ScratchFolder()
+        let first = try SitegenBinary.run(["init"], in: scratch.url)
+        #expect(first.stdout.contains("wrote site.yml"))
+        #expect(first.stdout.contains("sitegen new post") && first.stdout.contains("sitegen serve"), "\(first.stdout)")
+        let second = try SitegenBinary.run(["init"], in: scratch.url)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("Nothing written: this site has its site.yml and content/ already"), "\(second.stdout)")
+    }
+
+    @Test func versionAndShortFlags() throws {
+        let scratch = try ScratchFolder()
+        let version = try SitegenBinary.run(["--version"], in: scratch.url)
+        #expect(version.status == 0)
+        #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version.stdout)")
+        try scratch.write("site/content/posts/2020-01-01-a.md", "---\ntitle: a\n---\n")
+        let built = try SitegenBinary.run(["build", "-s", "site", "-o", "out"], in: scratch.url)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/posts/a/index.html").path))
+    }
+
     @Test func newPostWritesADatedPost() throws {
         let scratch = try ScratchFolder()
         try scratch.write("content/.keep", "")

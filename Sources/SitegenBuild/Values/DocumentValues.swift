@@ -72,6 +72,7 @@ struct SiteValues: TemplateValue {
     var params: ParamValues
     var comments: [String: [String: String]]?
     var mathAssetsURL: String
+    var menu: [MenuEntryValues]
 
     static let fields: [Field] = [
         ("title", { $0.title }),
@@ -93,6 +94,7 @@ struct SiteValues: TemplateValue {
         ("params", { $0.params }),
         ("comments", { $0.comments }),
         ("math_assets_url", { $0.mathAssetsURL }),
+        ("menu", { $0.menu }),
     ]
 }
 
@@ -115,6 +117,17 @@ struct ParamValues: MustacheParent, Sendable, Hashable {
         case .map(let map): return ParamValues(values: map)
         }
     }
+}
+
+/// An entry of the site's navigation (`site.menu`).
+struct MenuEntryValues: TemplateValue {
+    var name: String
+    var url: TemplateLink
+
+    static let fields: [Field] = [
+        ("name", { $0.name }),
+        ("url", { $0.url }),
+    ]
 }
 
 /// A tag: on pages, lists and the tag index.

@@ -1,0 +1,65 @@
+import Foundation
+import SitegenBuild
+import SitegenContent
+import SitegenCore
+import Testing
+
+/// Issue 15's first hour: a menu that links the writer's pages, and the default theme copied out to change.
+@Suite struct WritersWeekTests {
+    func nav(_ html: String) -> [String] {
+        guard let start = html.range(of: "<nav aria-label="), let end = html[start.upperBound...].range(of: "</nav>") else { return [] }
+        return html[start.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("<a ") }.map(String.init)
+    }
+
+    @Test func aPageWithMenuMainJoinsTheUsualLinks() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/about.md", "---\ntitle: 소개\nmenu: main\n---\n안녕하세요.\n")
+        try scratch.write("content/now.md", "---\ntitle: 요즘\nmenu:\n  main:\n    name: 지금\n    weight: 15\n---\n")
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: 글\n---\n")
+        _ = try await SiteBuilder.build(BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("output")))
+        #expect(nav(try scratch.read("output/index.html")) == [
+            "<a href=\"/posts/\">글 목록</a>", "<a href=\"/now/\">지금</a>", "<a href=\"/retrospectives/\">회고</a>",
+            "<a href=\"/archive/\">아카이브</a>", "<a href=\"/tags/\">태그</a>", "<a href=\"/search/\">검색</a>", "<a href=\"/about/\">소개</a>",
+        ])
+    }
+
+    @Test func siteYmlsMenuReplacesThemByWeight() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site.yml", "base_url: https://me.example/blog/\nmenu:\n  - {name: 회고, url: /retrospectives/}\n  - {name: GitHub, url: https://github.com/me, weight: 99}\n  - {name: 소개, page: about.md}\n")
+        try scratch.write("content/about.md", "---\ntitle: 소개\npermalink: /me/\n---\n")
+        _ = try await SiteBuilder.build(BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("output")))
+        #expect(nav(try scratch.read("output/index.html")) == [
+            "<a href=\"/blog/retrospectives/\">회고</a>", "<a href=\"/blog/me/\">소개</a>", "<a href=\"https://github.com/me\">GitHub</a>",
+        ])
+    }
+
+    @Test func aBadMenuIsALocatedError() {
+        var diagnostics = Diagnostics()
+        _ = SiteConfig.decode(yaml: "title: x\nmenu:\n  - {name: a}\n", path: "site.yml", into: &diagnostics)
+        #expect(diagnostics.sorted.map(\.description) == ["site.yml:3:3: error: 'menu' entry 1 needs a name and a url or a page"])
+    }
+
+    @Test func ejectCopiesTheDefaultThemesFilesIntoATheme() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: 글\n---\n")
+        let ejected = try SitegenBinary.run(["theme", "eject", "base", "static/style.css", "--theme", "my"], in: scratch.url)
+        #expect(ejected.status == 0, "\(ejected.stderr)")
+        #expect(ejected.stdout.contains("wrote themes/my/templates/base.mustache") && ejected.stdout.contains("wrote themes/my/static/style.css"))
+        #expect(try scratch.read("themes/my/theme.yml").contains("extends: default"))
+        // The copy is the default's file, and a change to it shows.
+        let base = try scratch.read("themes/my/templates/base.mustache")
+        #expect(base.contains("{{$content}}{{/content}}"))
+        try scratch.write("themes/my/templates/base.mustache", base.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\" data-mine>"))
+        try scratch.write("site.yml", "theme: my\n")
+        #expect(try SitegenBinary.run(["build"], in: scratch.url).status == 0)
+        #expect(try scratch.read("output/posts/a/index.html").contains("data-mine"))
+        // Never over what is there; an unknown name lists what there is.
+        #expect(try SitegenBinary.run(["theme", "eject", "base", "--theme", "my"], in: scratch.url).status == 1)
+        let unknown = try SitegenBinary.run(["theme", "eject", "nosuch", "--theme", "my"], in: scratch.url)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("the default theme has no 'nosuch'; its templates:") && unknown.stderr.contains("document"), "\(unknown.stderr)")
+        let all = try SitegenBinary.run(["theme", "eject", "--theme", "all"], in: scratch.url)
+        #expect(all.status == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("themes/all/i18n/ko.yml").path))
+    }
+}
