@@ -120,7 +120,8 @@ struct MarkdownMemo: Sendable {
         let keyed = documents.map { ($0, RenderKey($0, config: config, alertTitles: alertTitles, includes: includes)) }
         let stale = keyed.filter { document, key in
             guard let cached = previous[document.path], cached.key == key else { return true }
-            return !sameTargets && cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution }
+            return !sameTargets && (cached.rendered.refersToSiteURLs
+                || cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution })
         }
         // Kept renderings carry their digest, which page fingerprints hash in place of the HTML.
         let fresh = await stale.parallelMap { document, _ in render(document).withDigest() }

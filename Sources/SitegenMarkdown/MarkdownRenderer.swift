@@ -31,6 +31,8 @@ public enum MarkdownRenderer {
                                   "the document renders to more than \(InputLimits.htmlBytes >> 20) MB of HTML, which is not built"))
         }
         rendered.diagnostics += liquidProblems
+        rendered.refersToSiteURLs = (options.liquid != nil && (written.contains("post_url") || written.contains("link ")))
+            || (options.shortcodes != nil && written.contains("ref "))
         return rendered
     }
 

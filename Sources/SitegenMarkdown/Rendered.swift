@@ -114,6 +114,9 @@ public struct Rendered: Sendable, Hashable {
     public var resolvedLinks: [ResolvedLink] = []
     /// The body's links and images, with their lines (not the excerpt's, nor a table of contents' own).
     public var links: [BodyLink] = []
+    /// Whether Liquid or a shortcode wrote another document's URL into the body (`{% post_url %}`,
+    /// `{% link %}`, `ref`, `relref`): when the site's URLs move, the rendering may be stale.
+    public var refersToSiteURLs = false
     /// Whether the body holds math or a mermaid diagram: the page then loads their renderers.
     public var usesMath = false
     public var usesMermaid = false

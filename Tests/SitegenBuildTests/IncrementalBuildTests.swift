@@ -52,6 +52,21 @@ import Testing
         #expect(bytes(second) == bytes(try await SiteBuilder.generate(options, cache: BuildCache())))
     }
 
+    @Test func aPostWhoseLiquidNamesAnotherPostFollowsThatPostsNewURL() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site.yml", "liquid: true\n")
+        try scratch.write("content/posts/2020-01-01-first.md", "---\ntitle: 첫 글\n---\n본문\n")
+        try scratch.write("content/posts/2020-01-02-second.md", "---\ntitle: 둘째 글\n---\n[앞 글]({% post_url 2020-01-01-first %})\n")
+        let options = BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("unused"))
+        let first = try await SiteBuilder.generate(options, cache: BuildCache())
+        let url = scratch.url.appendingPathComponent("content/posts/2020-01-01-first.md")
+        try Data("---\ntitle: 첫 글\npermalink: /moved/\n---\n본문\n".utf8).write(to: url)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: url.path)
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(bytes(second)["posts/second/index.html"].map { String(decoding: $0, as: UTF8.self).contains("href=\"/moved/\"") } == true)
+        #expect(bytes(second) == bytes(try await SiteBuilder.generate(options, cache: BuildCache())))
+    }
+
     @Test func nothingChangedRendersNothing() async throws {
         let (scratch, options, first) = try await setUp()
         _ = scratch

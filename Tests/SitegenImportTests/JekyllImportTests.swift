@@ -61,6 +61,10 @@ import Testing
         #expect(page.contains("템플릿 문법 {{ 이것 }}은 그대로."))
         #expect(page.contains("<a href=\"/posts/%EC%83%88%ED%95%B4-%EA%B3%84%ED%9A%8D/\">새해 계획</a>"))
         for text in ["{:", "{%", "{{ site."] { #expect(!page.contains(text), "\(text) left in the page") }
+        expectNoTemplateSyntax(in: output)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("with-drafts"))
+        try GoldenTree.compare(site, expected: Self.fixture.deletingLastPathComponent().appendingPathComponent("expected/jekyll-chirpy"),
+                               ignoring: ["output/style.css", "output/search.js", "output/code.js", "output/math.js"])
     }
 
     @Test func aFolderThatIsNoJekyllSiteIsRefusedAndBuildingOneInPlaceNamesTheImport() throws {
@@ -139,6 +143,7 @@ import Testing
         #expect(page.contains("href=\"https://writer.github.io/posts/2023-02-01-1/\""), "\(page)")
         let about = try String(contentsOf: output.appendingPathComponent("about/index.html"), encoding: .utf8)
         #expect(about.contains("김작가의 블로그."))
+        expectNoTemplateSyntax(in: output)
     }
 }
 
@@ -174,5 +179,8 @@ import Testing
         }
         let about = try String(contentsOf: output.appendingPathComponent("about/index.html"), encoding: .utf8)
         #expect(about.contains("김작가의 블로그."))
+        expectNoTemplateSyntax(in: output)
+        try GoldenTree.compare(site, expected: HugoInPlaceTests.fixture.deletingLastPathComponent().appendingPathComponent("expected/hugo-papermod"),
+                               ignoring: ["output/style.css", "output/search.js", "output/code.js", "output/math.js"])
     }
 }

@@ -53,11 +53,7 @@ import Testing
         for path in blog.oldURLs {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "\(path) no longer answers")
         }
-        // No Liquid, shortcode or kramdown syntax outside code in any page.
-        for (path, data) in tree(at: output) where path.hasSuffix(".html") {
-            let page = String(decoding: data, as: UTF8.self).replacing(#/<pre[\s\S]*?</pre>|<code>[\s\S]*?</code>/#, with: "")
-            for syntax in ["{%", "{{ site.", "{{<", "{:"] { #expect(!page.contains(syntax), "\(syntax) in \(path)") }
-        }
+        expectNoTemplateSyntax(in: output)
         // `check` is strict: a warning meant to be shown fails it, nothing else does.
         let checked = try SitegenBinary.run(["check"], in: site)
         #expect(checked.status == (blog.warnings.isEmpty ? 0 : 1), "\(checked.stderr)")
@@ -81,5 +77,15 @@ import Testing
         let page = try String(contentsOf: site.appendingPathComponent("output/2019/01/02/first-post/index.html"), encoding: .utf8)
         #expect(page.contains("<figure class=\"image\"> <img src=\"/blog/assets/images/desk.jpg\" alt=\"책상 사진\"> <figcaption>작업 공간</figcaption> </figure>"))
         #expect(page.contains("<figure class=\"image\"> <img src=\"/blog/assets/images/desk.jpg\" alt=\"캡션 없는 사진\"> </figure>"))
+    }
+}
+
+/// No Liquid, shortcode or kramdown syntax outside code in any page of an imported blog.
+func expectNoTemplateSyntax(in output: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+    for (path, data) in tree(at: output) where path.hasSuffix(".html") {
+        let page = String(decoding: data, as: UTF8.self).replacing(#/<pre[\s\S]*?</pre>|<code>[\s\S]*?</code>/#, with: "")
+        for syntax in ["{%", "{{ site.", "{{<", "{{%", "{:"] {
+            #expect(!page.contains(syntax), "\(syntax) in \(path)", sourceLocation: sourceLocation)
+        }
     }
 }
