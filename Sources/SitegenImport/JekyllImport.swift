@@ -136,6 +136,38 @@ public enum JekyllImport {
         return try ImportFiles.finish(report, siteYAML(from: config, drafts: drafts), diagnostics, destination)
     }
 
+    struct Unmapped: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    /// The comment widget as Chirpy (`comments: {provider|active: giscus, giscus: {…}}`) and Minimal
+    /// Mistakes (`comments: {provider: utterances, utterances: {…}}` with `repository:`) configure it,
+    /// as `site.yml`'s `comments:`; nil when the site has none.
+    static func commentsYAML(_ config: [String: FrontMatterValue]) -> Result<(String, String), Unmapped>? {
+        guard case .map(let comments)? = config["comments"] else { return nil }
+        guard let provider = (comments["provider"] ?? comments["active"])?.scalarText?.lowercased(), !provider.isEmpty else { return nil }
+        guard provider == "giscus" || provider == "utterances" else {
+            return .failure(Unmapped("the \(provider) comments are not kept: sitegen's theme has giscus and utterances"))
+        }
+        var settings: [String: FrontMatterValue] = [:]
+        if case .map(let own)? = comments[provider] { settings = own }
+        var values: [(String, String)] = []
+        let repo = settings["repo"]?.scalarText ?? config["repository"]?.scalarText
+        guard let repo, !repo.isEmpty else { return .failure(Unmapped("the \(provider) comments are not kept: no repository is named")) }
+        values.append(("repo", repo))
+        if provider == "giscus" {
+            for (key, sources) in [("repo_id", ["repo_id"]), ("category", ["category", "category_name"]), ("category_id", ["category_id"]),
+                                   ("mapping", ["mapping", "discussion_term"])] {
+                if let value = sources.lazy.compactMap({ settings[$0]?.scalarText }).first(where: { !$0.isEmpty }) { values.append((key, value)) }
+            }
+        } else if let term = settings["issue_term"]?.scalarText, !term.isEmpty {
+            values.append(("issue_term", term))
+        }
+        let yaml = "comments:\n  provider: \(provider)\n" + values.map { "  \($0.0): \(ImportFiles.quoted($0.1))" }.joined(separator: "\n")
+        return .success((yaml, "comments: \(provider), \(repo)  ← comments"))
+    }
+
     /// Plugins whose work sitegen does itself, and what it does.
     static let builtInPlugins = [
         "jekyll-feed": "sitegen writes feed.xml and feed.json itself",
@@ -207,6 +239,16 @@ public enum JekyllImport {
             used.insert("paginate")
         }
         var notKept: [String] = []
+        if let comments = commentsYAML(config) {
+            used.formUnion(["comments", "repository"])
+            switch comments {
+            case .success(let (yaml, said)):
+                lines.append(yaml)
+                mapped.append(said)
+            case .failure(let reason):
+                notKept.append("_config.yml: \(reason.reason)")
+            }
+        }
         // Jekyll's front matter defaults, their scopes moved to where the import put the files.
         var rules: [String] = []
         if case .list(let items)? = config["defaults"] {

@@ -85,6 +85,23 @@ import Testing
                 "\(inPlace.stderr)")
     }
 
+    @Test func chirpyAndMinimalMistakesCommentsComeOver() {
+        let chirpy: [String: FrontMatterValue] = ["comments": .map(["provider": .string("giscus"), "giscus": .map([
+            "repo": .string("me/blog"), "repo_id": .string("R_1"), "category": .string("Comments"), "category_id": .string("DIC_1"),
+            "mapping": .string("title")])])]
+        let (yaml, _, _) = JekyllImport.siteYAML(from: chirpy)
+        #expect(yaml.contains("comments:\n  provider: giscus\n  repo: \"me/blog\"\n  repo_id: \"R_1\"\n  category: \"Comments\"\n  category_id: \"DIC_1\"\n  mapping: \"title\""), "\(yaml)")
+        var diagnostics = Diagnostics()
+        let config = SiteConfig.decode(yaml: yaml, path: "site.yml", into: &diagnostics)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
+        #expect(config.comments?.settings["mapping"] == "title")
+        let minimal: [String: FrontMatterValue] = ["repository": .string("me/mm"), "comments": .map(["provider": .string("utterances"),
+            "utterances": .map(["theme": .string("github-light"), "issue_term": .string("pathname")])])]
+        #expect(JekyllImport.siteYAML(from: minimal).yaml.contains("comments:\n  provider: utterances\n  repo: \"me/mm\"\n  issue_term: \"pathname\""))
+        let disqus: [String: FrontMatterValue] = ["comments": .map(["provider": .string("disqus")])]
+        #expect(JekyllImport.siteYAML(from: disqus).notKept.contains("_config.yml: the disqus comments are not kept: sitegen's theme has giscus and utterances"))
+    }
+
     @Test func configKeysMapAsJekyllMeansThem() {
         let config: [String: FrontMatterValue] = [
             "url": .string("https://user.github.io/"), "baseurl": .string("/blog"), "lang": .string("en-US"),
