@@ -59,9 +59,11 @@ enum Assemble {
         let entries = documents.indices.filter { documents[$0].kind != .page }
         let posts = documents.indices.filter { documents[$0].kind == .post }
         let retrospectives = documents.indices.filter { documents[$0].kind == .retrospective }
-        let links = Retrospectives.links(documents, order: retrospectives.reversed())
-        return Site(config: config, documents: documents, entries: entries, posts: posts, retrospectives: retrospectives,
-                    retrospectiveLinks: links, tags: tags, tagsBySlug: tagsBySlug)
+        let links = Retrospectives.links(documents, order: Retrospectives.order(retrospectives, in: documents, offset: config.utcOffset))
+        var site = Site(config: config, documents: documents, entries: entries, posts: posts, retrospectives: retrospectives,
+                        retrospectiveLinks: links, tags: tags, tagsBySlug: tagsBySlug)
+        site.postLinks = postLinks(posts, documents: documents, tags: tags, tagsBySlug: tagsBySlug)
+        return site
     }
 
     /// One document placed in the site, but for its tags: its title, URL, period and goals.
@@ -138,6 +140,40 @@ enum Assemble {
                 }
             }
         }
+    }
+
+    /// Each post's neighbours in time and its related posts: those sharing the most tags, nearest in
+    /// time first. Only the posts closest to it in each tag's list are weighed (a tag of thousands of
+    /// posts would otherwise make this quadratic).
+    static func postLinks(_ posts: [Int], documents: [PageDocument], tags: [TagGroup], tagsBySlug: [String: Int]) -> [Int: PostLinks] {
+        let isPost = Set(posts)
+        var position: [Int: Int] = [:]
+        for (rank, index) in posts.enumerated() { position[index] = rank }
+        // Each tag's posts, newest first, and where each post stands in it.
+        var tagPosts: [[Int]] = tags.map { $0.members.filter(isPost.contains) }
+        var standing: [[Int: Int]] = tagPosts.map { members in Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) }) }
+        let window = 12
+        var links: [Int: PostLinks] = [:]
+        for (rank, index) in posts.enumerated() {
+            var link = PostLinks(older: rank + 1 < posts.count ? posts[rank + 1] : nil, newer: rank > 0 ? posts[rank - 1] : nil)
+            var shared: [Int: Int] = [:]
+            for slug in documents[index].tagSlugs {
+                guard let tag = tagsBySlug[slug], let at = standing[tag][index] else { continue }
+                let members = tagPosts[tag]
+                for other in members[max(0, at - window)..<min(members.count, at + window + 1)] where other != index {
+                    shared[other, default: 0] += 1
+                }
+            }
+            link.related = shared.sorted { a, b in
+                if a.value != b.value { return a.value > b.value }
+                let (da, db) = (abs((position[a.key] ?? 0) - rank), abs((position[b.key] ?? 0) - rank))
+                return da != db ? da < db : (position[a.key] ?? 0) < (position[b.key] ?? 0)
+            }.prefix(3).map(\.key)
+            links[index] = link
+        }
+        tagPosts.removeAll()
+        standing.removeAll()
+        return links
     }
 
     static func newestFirst(offset: Int) -> (PageDocument, PageDocument) -> Bool {

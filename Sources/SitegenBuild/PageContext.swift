@@ -114,6 +114,11 @@ struct PageContext: Sendable {
             math: SiteBuilder.loadsMath(document.source, config: site.config, rendered: document.rendered.usesMath),
             mermaid: document.rendered.usesMermaid)
         if let links = site.retrospectiveLinks[index] { retrospectiveValues(index, links: links, into: &page) }
+        if let links = site.postLinks[index] {
+            page.olderPost = links.older.map(reference)
+            page.newerPost = links.newer.map(reference)
+            page.related = links.related.isEmpty ? nil : links.related.map(reference)
+        }
         return DocumentPageValues(site: siteValues, page: Shared(page))
     }
 

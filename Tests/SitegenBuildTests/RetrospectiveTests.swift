@@ -59,6 +59,35 @@ import FoundationXML
         #expect(year2022.previous == index(site, "분기 회고"))
     }
 
+    @Test func retrospectivesWrittenOnOneDayLinkInTheOrderOfTheirPeriods() async throws {
+        let scratch = try ScratchFolder()
+        // Catching up: three weeks written the same evening, the files named so that W47 sorts first.
+        for (file, week) in [("a-catch-up", 47), ("b-catch-up", 53), ("c-catch-up", 46)] {
+            let year = week == 53 ? 2020 : 2021
+            try scratch.write("content/retrospectives/2021-11-28-\(file).md", "---\ntitle: \(week)주차\nperiod: \(year)-W\(week)\n---\n")
+        }
+        var diagnostics = Diagnostics()
+        let (_, site, _) = try await SiteBuilder.model(BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("o")), into: &diagnostics)
+        let week46 = try #require(site.retrospectiveLinks[index(site, "46주차")])
+        #expect(week46.previousSameCadence == index(site, "53주차"))
+        #expect(week46.nextSameCadence == index(site, "47주차"))
+    }
+
+    @Test func postsLinkToTheirNeighboursAndToPostsSharingTags() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: a\ntags: [swift, blog]\n---\n")
+        try scratch.write("content/posts/2024-01-02-b.md", "---\ntitle: b\ntags: [go]\n---\n")
+        try scratch.write("content/posts/2024-01-03-c.md", "---\ntitle: c\ntags: [swift]\n---\n")
+        try scratch.write("content/posts/2024-01-04-d.md", "---\ntitle: d\ntags: [swift, blog]\n---\n")
+        var diagnostics = Diagnostics()
+        let (_, site, _) = try await SiteBuilder.model(BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("o")), into: &diagnostics)
+        let a = try #require(site.postLinks[index(site, "a")])
+        #expect(a.newer == index(site, "b") && a.older == nil)
+        // d shares two tags, c one; b none.
+        #expect(a.related == [index(site, "d"), index(site, "c")])
+        #expect(site.postLinks[index(site, "b")]?.related == [])
+    }
+
     @Test func goalsCarryForwardToTheNextOfTheSameCadence() async throws {
         let (scratch, site) = try await site()
         #expect(site.documents[index(site, "[Week 19] 주간 회고")].goals == [.init(text: "아침 독서", done: true), .init(text: "운동")])

@@ -5,6 +5,8 @@ import Testing
     @Test(arguments: [
         ("2022", Period(.yearly, year: 2022)),
         ("2023-Q2", Period(.quarterly, year: 2023, first: 2)),
+        ("2026-H1", Period(.halfyearly, year: 2026, first: 1)),
+        ("2026-H2", Period(.halfyearly, year: 2026, first: 2)),
         ("2023-06", Period(.monthly, year: 2023, first: 6)),
         ("2021-W19", Period(.weekly, year: 2021, first: 19)),
         ("2021-W19..2021-W21", Period(.weekly, year: 2021, first: 19, last: 21)),
@@ -14,7 +16,21 @@ import Testing
         #expect(expected.description == text)
     }
 
-    @Test(arguments: ["2023-Q5", "2023-13", "2021-W54", "21-W19", "2021-W21..2021-W19", "2021-W19..2022-W02", "soon"])
+    @Test func halfYearsRoundTripThroughLabelsAndDays() throws {
+        let first = try #require(Period(parsing: "2026-h1"))
+        #expect(first.label(language: "ko") == "2026년 상반기")
+        #expect(first.label(language: "en") == "H1 2026")
+        #expect(Period(.halfyearly, year: 2026, first: 2).label(language: "ko") == "2026년 하반기")
+        #expect((first.startDay.isoDay, first.endDay.isoDay) == ("2026-01-01", "2026-06-30"))
+        #expect(Period(.halfyearly, year: 2026, first: 2).endDay.isoDay == "2026-12-31")
+        #expect(Period.inferred(from: "2026년 상반기 회고", date: nil) == first)
+        #expect(Period.inferred(from: "하반기 회고", date: DocumentDate(year: 2026, month: 12, day: 30)) == Period(.halfyearly, year: 2026, first: 2))
+        #expect(Period.inferred(from: "2025 H2 review", date: nil) == Period(.halfyearly, year: 2025, first: 2))
+        // A half-year is shorter than a year and longer than a quarter.
+        #expect(Period(.quarterly, year: 2026, first: 2) < first && first < Period(.yearly, year: 2026))
+    }
+
+    @Test(arguments: ["2023-Q5", "2023-13", "2026-H3", "2025-W53", "2021-W54", "21-W19", "2021-W21..2021-W19", "2021-W19..2022-W02", "soon"])
     func rejectsWhatIsNoPeriod(_ text: String) {
         #expect(Period(parsing: text) == nil)
     }

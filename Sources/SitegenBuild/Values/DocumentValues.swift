@@ -253,6 +253,8 @@ struct PageValues: TemplateValue {
     var math: Bool
     var mermaid: Bool
     var previous, next, previousSameCadence, nextSameCadence, yearAgo: ReferenceValues?
+    var olderPost, newerPost: ReferenceValues?
+    var related: [ReferenceValues]?
     var goals: [GoalValues]?
     var previousGoals: ReferenceValues?
 
@@ -269,6 +271,10 @@ struct PageValues: TemplateValue {
         ("previous_same_cadence", { $0.previousSameCadence }),
         ("next_same_cadence", { $0.nextSameCadence }),
         ("year_ago", { $0.yearAgo }),
+        ("older_post", { $0.olderPost }),
+        ("newer_post", { $0.newerPost }),
+        ("related", { $0.related }),
+        ("has_related", { $0.related == nil ? nil : true }),
         ("goals", { $0.goals }),
         ("previous_goals", { $0.previousGoals }),
     ]
