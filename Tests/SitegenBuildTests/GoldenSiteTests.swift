@@ -11,7 +11,9 @@ import Testing
         let scratch = try ScratchFolder()
         let output = scratch.url.appendingPathComponent("output")
         _ = try await SiteBuilder.build(BuildOptions(root: Fixtures.site(name), output: output))
-        try GoldenTree.compare(output, expected: Fixtures.expected(name))
+        // The theme's own files are compared once, with the first site.
+        try GoldenTree.compare(output, expected: Fixtures.expected(name),
+                               ignoring: name == "blog" ? [] : ["style.css", "search.js", "code.js", "math.js"])
     }
 
     @Test(arguments: ["blog", "devblog"])
