@@ -53,7 +53,16 @@ struct PageContext: Sendable {
             locale: SiteLanguage.isKorean(config.language) ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
             labels: labels, params: ParamValues(values: config.params),
             comments: config.comments.map { [$0.provider.rawValue: $0.settings] }, mathAssetsURL: MathAssets.baseURL(config),
-            menu: menu(site, labels: labels))
+            menu: menu(site, labels: labels), favicon: config.favicon.map(link))
+    }
+
+    /// Front matter `image:` (a path or URL, or Chirpy's `{path: …}`), for the page's preview card.
+    static func image(_ value: FrontMatterValue?, config: SiteConfig) -> TemplateLink? {
+        var written = value?.scalarText
+        if case .map(let map)? = value { written = map["path"]?.scalarText }
+        guard let written, !written.isEmpty else { return nil }
+        if written.contains("://") { return TemplateLink(href: written, origin: "") }
+        return TemplateLink(href: href(written.hasPrefix("/") ? written : "/" + written, config), origin: config.origin)
     }
 
     /// `site.yml`'s `menu:`, else the theme's usual five links; and every page whose front matter says
@@ -114,6 +123,8 @@ struct PageContext: Sendable {
             math: SiteBuilder.loadsMath(document.source, config: site.config, rendered: document.rendered.usesMath),
             mermaid: document.rendered.usesMermaid)
         if let links = site.retrospectiveLinks[index] { retrospectiveValues(index, links: links, into: &page) }
+        page.image = Self.image(matter["image"], config: site.config)
+        page.editURL = site.config.repoURL.map { $0 + document.source.path.split(separator: "/").map { URLPath.encode(String($0)) }.joined(separator: "/") }
         if let links = site.postLinks[index] {
             page.olderPost = links.older.map(reference)
             page.newerPost = links.newer.map(reference)

@@ -127,6 +127,9 @@ public enum ContentLoader {
             if let document = entry.document { documents.append(document) }
         }
         try diagnostics.stopIfErrors()
+        if config.favicon == nil {
+            config.favicon = ["favicon.svg", "favicon.png", "favicon.ico"].first { name in assets.contains { $0.relativePath == name } }.map { "/" + $0 }
+        }
         var source = SiteSource(root: root, config: config, documents: documents, assets: assets, cache: cache)
         if config.liquid { source.includes = readIncludes(root: root, into: &diagnostics) }
         return source

@@ -58,6 +58,11 @@ public struct SiteConfig: Sendable, Hashable {
     /// `menu:` — the site's navigation in place of the theme's usual links; pages with `menu: main`
     /// join it either way.
     public var menu: [MenuItem]?
+    /// `favicon:` the site's icon, a path of the site; else `favicon.ico|svg|png` at the root of `content/`.
+    public var favicon: String?
+    /// `repo_url:` where the site's source is browsed (`https://github.com/me/blog/blob/main/`): pages link
+    /// to their file there ("edit this page").
+    public var repoURL: String?
 
     public enum MathSetting: String, Sendable, Hashable {
         case auto, always, never
@@ -86,7 +91,7 @@ public struct SiteConfig: Sendable, Hashable {
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
         "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid", "shortcodes", "hugo_slugs", "defaults",
-        "math", "math_assets", "highlight", "menu",
+        "math", "math_assets", "highlight", "menu", "favicon", "repo_url",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -125,6 +130,8 @@ public struct SiteConfig: Sendable, Hashable {
             config.themeLocation = matter.location(of: "theme", in: path)
         }
         if let v = text("excerpt_separator"), !v.isEmpty { config.excerptSeparator = v }
+        if let v = text("favicon"), !v.isEmpty { config.favicon = v.hasPrefix("/") || v.contains("://") ? v : "/" + v }
+        if let v = text("repo_url"), !v.isEmpty { config.repoURL = v.hasSuffix("/") ? v : v + "/" }
         if let v = text("permalink"), !v.isEmpty { config.permalink = v }
         if let value = matter["defaults"] {
             config.defaults = FrontMatterDefault.rules(value, at: matter.location(of: "defaults", in: path), into: &diagnostics)

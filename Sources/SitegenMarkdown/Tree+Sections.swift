@@ -72,8 +72,25 @@ extension Tree {
     // MARK: Excerpt and statistics
 
     /// The first top-level paragraph, with or without attributes.
+    /// The excerpt's paragraph: the first one that says something — a paragraph that is only a link
+    /// (`[지난 회고](…)`, as `new retro` starts the goals section with) is no summary.
     func firstParagraph() -> OpaquePointer? {
-        children(document).first { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH || attributedParagraphs.contains($0) }
+        children(document).first { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH || attributedParagraphs.contains(node) else { return false }
+            return !isOnlyALink(node)
+        }
+    }
+
+    private func isOnlyALink(_ paragraph: OpaquePointer) -> Bool {
+        var container = paragraph
+        // An attributed paragraph is a custom block holding a custom inline that holds the inlines.
+        if attributedParagraphs.contains(paragraph), let inline = cmark_node_first_child(paragraph) { container = inline }
+        let inlines = children(container).filter { node in
+            let type = cmark_node_get_type(node)
+            return !(type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
+                || (type == CMARK_NODE_TEXT && literal(node).allSatisfy { $0 == " " || $0 == "\t" }))
+        }
+        return inlines.count == 1 && cmark_node_get_type(inlines[0]) == CMARK_NODE_LINK
     }
 
     /// What a reader reads, counted and joined: text and inline code, not code blocks or raw HTML.

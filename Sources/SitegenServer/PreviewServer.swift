@@ -247,7 +247,11 @@ struct Rebuilder: Service {
         } catch {
             let text = Diagnostics.shown(error.errors).joined(separator: "\n")
             log(text)
-            log("The last good site is still served; fix the error and save again.")
+            if await state.hasServedASite {
+                log("The last good site is still served; fix the error and save again.")
+            } else {
+                log("Nothing is served until the site builds: fix the error and save; the open page shows the site then.")
+            }
             await state.markBroken(text)
             await hub.broadcast(.buildError(text))
         }

@@ -21,6 +21,8 @@ public struct PreviewSite: Sendable {
     /// build found it, never through a link put in its place since.
     var root: URL?
 
+    var isEmpty: Bool { files.isEmpty }
+
     public init(files: [OutputFile], buildError: String? = nil, root: URL? = nil) {
         self.files = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.buildError = buildError

@@ -39,6 +39,8 @@ actor PreviewState {
     }
 
     var isBroken: Bool { site.buildError != nil }
+    /// Whether a build has ever succeeded: before one, there is no last good site to speak of.
+    var hasServedASite: Bool { !site.isEmpty }
 
     private var lastWarnings: [String] = []
 

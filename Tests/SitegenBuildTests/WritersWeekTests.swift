@@ -33,6 +33,21 @@ import Testing
         ])
     }
 
+    @Test func aFaviconAnEditLinkAndAPreviewImage() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site.yml", "base_url: https://me.example/blog/\nrepo_url: https://github.com/me/blog/blob/main\n")
+        try scratch.write("content/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: 글\nimage:\n  path: /assets/cover.png\n---\n본문\n")
+        try scratch.write("content/posts/2024-01-02-b.md", "---\ntitle: 둘\n---\n본문\n")
+        _ = try await SiteBuilder.build(BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("output")))
+        let page = try scratch.read("output/posts/a/index.html")
+        #expect(page.contains("<link rel=\"icon\" href=\"/blog/favicon.svg\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://me.example/blog/assets/cover.png\">"))
+        #expect(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
+        #expect(page.contains("<a href=\"https://github.com/me/blog/blob/main/content/posts/2024-01-01-a.md\">이 글 고치기</a>"), "\(page)")
+        #expect(try scratch.read("output/posts/b/index.html").contains("<meta name=\"twitter:card\" content=\"summary\">"))
+    }
+
     @Test func aBadMenuIsALocatedError() {
         var diagnostics = Diagnostics()
         _ = SiteConfig.decode(yaml: "title: x\nmenu:\n  - {name: a}\n", path: "site.yml", into: &diagnostics)

@@ -130,6 +130,12 @@ import Testing
         #expect(html.contains("class=\"footnotes\""))
     }
 
+    @Test func anExcerptIsNotALinkAlone() {
+        let body = "## 지난 회고의 목표\n\n[47주차 회고](../2026-11-22-w47.md)\n\n- [ ] 운동\n\n## Keep\n\n매일 썼다.\n"
+        #expect(MarkdownRenderer.render(body).excerptHTML == "<p>매일 썼다.</p>\n")
+        #expect(MarkdownRenderer.render("[링크](x) 와 글.\n").excerptHTML == "<p><a href=\"x\">링크</a> 와 글.</p>\n")
+    }
+
     @Test func fencedCodeKeepsItsLanguage() {
         let html = MarkdownRenderer.render("```swift\nlet a = 1\n```\n").html
         #expect(html == "<pre><code class=\"language-swift\"><span class=\"k\">let</span> <span class=\"nv\">a</span> <span class=\"o\">=</span> <span class=\"m\">1</span>\n</code></pre>\n")

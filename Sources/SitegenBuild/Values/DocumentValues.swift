@@ -73,6 +73,7 @@ struct SiteValues: TemplateValue {
     var comments: [String: [String: String]]?
     var mathAssetsURL: String
     var menu: [MenuEntryValues]
+    var favicon: TemplateLink?
 
     static let fields: [Field] = [
         ("title", { $0.title }),
@@ -95,6 +96,7 @@ struct SiteValues: TemplateValue {
         ("comments", { $0.comments }),
         ("math_assets_url", { $0.mathAssetsURL }),
         ("menu", { $0.menu }),
+        ("favicon", { $0.favicon }),
     ]
 }
 
@@ -254,6 +256,8 @@ struct PageValues: TemplateValue {
     var mermaid: Bool
     var previous, next, previousSameCadence, nextSameCadence, yearAgo: ReferenceValues?
     var olderPost, newerPost: ReferenceValues?
+    var image: TemplateLink?
+    var editURL: String?
     var related: [ReferenceValues]?
     var goals: [GoalValues]?
     var previousGoals: ReferenceValues?
@@ -271,6 +275,8 @@ struct PageValues: TemplateValue {
         ("previous_same_cadence", { $0.previousSameCadence }),
         ("next_same_cadence", { $0.nextSameCadence }),
         ("year_ago", { $0.yearAgo }),
+        ("image", { $0.image }),
+        ("edit_url", { $0.editURL }),
         ("older_post", { $0.olderPost }),
         ("newer_post", { $0.newerPost }),
         ("related", { $0.related }),
