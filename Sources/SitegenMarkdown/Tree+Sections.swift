@@ -97,14 +97,19 @@ extension Tree {
     func readableText() -> (TextStatistics, String) {
         var statistics = TextStatistics()
         var text = ""
-        for node in nodes(of: [CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH]) {
+        // Every block starts with a space, so that a heading, list item or table cell does not run
+        // into the text before it ("점구분내용잘한 점"); so do line breaks.
+        guard let iterator = cmark_iter_new(document) else { return (statistics, "") }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 let literal = literal(node)
                 statistics.add(literal)
                 text += literal
-            } else if !text.isEmpty, text.last != " " {
-                text += " "
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type.rawValue & UInt32(CMARK_NODE_TYPE_BLOCK) != 0 {
+                if !text.isEmpty, text.last != " " { text += " " }
             }
         }
         // Trimmed by hand: Foundation's trimming goes through NSString, slow on a whole body.

@@ -48,6 +48,23 @@ struct BrowserTests {
         try await browser.waitFor("document.querySelectorAll('#search-results li').length > 0", seconds: 5)
         titles = try await browser.evaluate("return [...document.querySelectorAll('#search-results h2')].map(h => h.textContent).join('|')")
         #expect(titles.split(separator: "|").first == "2023 1분기 회고")
+        // Matches are marked in the snippet, and dates read as the site writes them.
+        #expect(try await browser.evaluate("return [...document.querySelectorAll('#search-results mark')].every(m => m.textContent === '분기') && document.querySelectorAll('#search-results mark').length > 0") == "true")
+        #expect(try await browser.evaluate("return document.querySelector('#search-results .entry-meta').textContent").contains("년"))
+
+        // Typing fast: every keystroke searches, only the last answer shows, once.
+        try await browser.evaluate("""
+            const input = document.getElementById('search-input');
+            for (const text of ['회', '회고', '회고 ', '정', '정리', '분', '분기']) { input.value = text; input.dispatchEvent(new Event('input')); }
+            return '';
+            """)
+        try await Task.sleep(for: .milliseconds(500))
+        let listed = try await browser.evaluate("""
+            const links = [...document.querySelectorAll('#search-results h2 a')].map(a => a.getAttribute('href'));
+            return [links.length === new Set(links).size, String(links.length) === document.getElementById('search-status').textContent,
+                    links.length > 0].join(' ')
+            """)
+        #expect(listed == "true true true")
     }
 }
 

@@ -7,12 +7,17 @@
   const status = document.getElementById("search-status");
   if (!input || !results) return;
   let entries = null;
+  let loading = null;
+  // Each keystroke starts a search; only the latest may fill the list (an earlier one can finish later).
+  let latest = 0;
+  const dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long", timeZone: "UTC" });
 
   const normalize = (text) => (text || "").normalize("NFC").toLowerCase();
 
   function load() {
     if (entries) return Promise.resolve(entries);
-    return fetch(input.dataset.index)
+    if (loading) return loading;
+    loading = fetch(input.dataset.index)
       .then((response) => response.json())
       .then((data) => {
         entries = data.map((entry) => ({
@@ -23,6 +28,7 @@
         }));
         return entries;
       });
+    return loading;
   }
 
   function score(item, words) {
@@ -37,21 +43,49 @@
     return total;
   }
 
-  function snippet(text, word) {
-    const at = normalize(text).indexOf(word);
-    if (at < 0) return text.slice(0, 120);
-    const start = Math.max(0, at - 40);
-    return (start > 0 ? "…" : "") + text.slice(start, at + 80) + (at + 80 < text.length ? "…" : "");
+  /// Around the first match, with every query word marked (<mark>), built as nodes, never as HTML.
+  function snippet(text, words) {
+    const lower = normalize(text);
+    const at = lower.indexOf(words[0]);
+    const start = at < 0 ? 0 : Math.max(0, at - 40);
+    const end = at < 0 ? Math.min(text.length, 120) : Math.min(text.length, at + 80);
+    const nodes = [];
+    if (start > 0) nodes.push(document.createTextNode("…"));
+    let position = start;
+    while (position < end) {
+      let next = -1, length = 0;
+      for (const word of words) {
+        const found = lower.indexOf(word, position);
+        if (found >= 0 && found < end && (next < 0 || found < next)) { next = found; length = word.length; }
+      }
+      if (next < 0) { nodes.push(document.createTextNode(text.slice(position, end))); break; }
+      if (next > position) nodes.push(document.createTextNode(text.slice(position, next)));
+      const mark = document.createElement("mark");
+      mark.textContent = text.slice(next, Math.min(end, next + length));
+      nodes.push(mark);
+      position = next + length;
+    }
+    if (end < text.length) nodes.push(document.createTextNode("…"));
+    return nodes;
+  }
+
+  function dateText(iso) {
+    if (!iso) return "";
+    const day = new Date(iso.slice(0, 10) + "T00:00:00Z");
+    return isNaN(day) ? iso : dates.format(day);
   }
 
   function show(query) {
     const words = normalize(query).split(/\s+/).filter(Boolean);
-    results.replaceChildren();
+    const search = ++latest;
     if (words.length === 0) {
+      results.replaceChildren();
       status.textContent = "";
       return;
     }
     load().then((all) => {
+      if (search !== latest) return;
+      results.replaceChildren();
       const found = all
         .map((item) => ({ item, score: score(item, words) }))
         .filter((hit) => hit.score > 0)
@@ -69,10 +103,10 @@
         h2.append(a);
         const meta = document.createElement("p");
         meta.className = "entry-meta";
-        meta.textContent = [entry.date, (entry.tags || []).join(", ")].filter(Boolean).join(" · ");
+        meta.textContent = [dateText(entry.date), (entry.tags || []).join(", ")].filter(Boolean).join(" · ");
         const text = document.createElement("p");
         text.className = "excerpt";
-        text.textContent = snippet(entry.text, words[0]);
+        text.append(...snippet(entry.text, words));
         li.append(h2, meta, text);
         results.append(li);
       }
