@@ -38,7 +38,7 @@ let package = Package(
             cxxSettings: [.define("QT_NO_KEYWORDS")],
             linkerSettings: [.linkedLibrary("KF5SyntaxHighlighting"), .linkedLibrary("stdc++")]
         ),
-        // glibc's <malloc.h> (malloc_trim), which Swift's Glibc module leaves out.
+        // glibc calls Swift's Glibc module leaves out: malloc_trim, renameat2(RENAME_EXCHANGE).
         .systemLibrary(name: "CMalloc"),
         .target(name: "SitegenCore"),
         .target(
@@ -55,6 +55,7 @@ let package = Package(
             name: "SitegenBuild",
             dependencies: [
                 "SitegenCore", "SitegenContent", "SitegenMarkdown", "SitegenTemplates",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

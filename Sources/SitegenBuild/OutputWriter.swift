@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(CMalloc)
+import CMalloc
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -217,13 +220,23 @@ public enum OutputWriter {
         }
     }
 
-    /// Puts the staged site in place: the old output moves aside, the new one takes its name, the old goes.
+    /// Puts the staged site in place. On Linux the two folders exchange names in one step
+    /// (renameat2 with RENAME_EXCHANGE): a build killed at any moment leaves the old site or the new
+    /// one under the output's name, never nothing. Elsewhere, or where the file system cannot, the
+    /// old output moves aside and the new one takes its name.
     fileprivate static func swap(_ staging: URL, into output: URL, parent: URL, name: String, pid: Int32) throws {
         let manager = FileManager.default
         guard manager.fileExists(atPath: output.path) else {
             try manager.moveItem(at: staging, to: output)
             return
         }
+        #if canImport(CMalloc)
+        if sitegen_exchange_paths(staging.path, output.path) == 0 {
+            // The old site now has the staging folder's name, and its marker: it goes like one.
+            try? manager.removeItem(at: staging)
+            return
+        }
+        #endif
         let old = parent.appendingPathComponent(".\(name).sitegen-old-\(pid)")
         try? manager.removeItem(at: old)
         try manager.moveItem(at: output, to: old)
