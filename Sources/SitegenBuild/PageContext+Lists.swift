@@ -46,8 +46,9 @@ extension PageContext {
                              years: years, undated: undated.map(summary))
     }
 
+    /// The month alone (`6월`, `June`): the year is the heading above it.
     private func monthLabel(year: Int, month: Int) -> String {
-        Period(.monthly, year: year, first: month).label(language: site.config.language)
+        SiteLanguage.isKorean(site.config.language) ? "\(month)월" : MonthNames.english[month - 1]
     }
 
     /// `/search/`: the page; its script reads `/search.json`.

@@ -170,7 +170,8 @@ import FoundationXML
     @Test func theArchiveGoesByYearAndMonth() async throws {
         let (scratch, _) = try await site()
         let archive = try scratch.read("out/archive/index.html")
-        let order = ["<h2>2022</h2>", "<h3>2022년 12월</h3>", "<h3>2022년 6월</h3>", "<h3>2022년 3월</h3>", "<h2>2021</h2>", "<h3>2021년 5월</h3>"]
+        // Months under their year, without repeating it.
+        let order = ["<h2>2022</h2>", "<h3>12월</h3>", "<h3>6월</h3>", "<h3>3월</h3>", "<h2>2021</h2>", "<h3>5월</h3>"]
             .compactMap { archive.range(of: $0)?.lowerBound }
         #expect(order.count == 6 && order == order.sorted())
     }
