@@ -11,11 +11,14 @@ extension PageContext {
         let years = Timeline(site: site).years.map { group -> TimelineYearValues in
             var value = TimelineYearValues(year: group.year, label: labels["undated"] ?? "Undated", entries: group.members.map(summary))
             if let year = group.year {
-                let periods = group.members.compactMap { documentAt($0).period }
+                let periods = group.members.compactMap { index in documentAt(index).period.map { ($0, link(documentAt(index).url)) } }
                 value.label = Period(.yearly, year: year).label(language: language)
                 value.weeks = Timeline.weeks(of: year, periods: periods, language: language)
                 value.months = Timeline.months(of: year, periods: periods, language: language)
-                value.weeksWidth = Period(.weekly, year: year, first: 1).weeksInYear * (Timeline.weekCell + 1)
+                if value.weeks != nil || value.months != nil {
+                    value.weeksWidth = Period(.weekly, year: year, first: 1).weeksInYear * (Timeline.weekCell + 1)
+                    value.calendarHeight = value.weeks == nil ? 14 : 32
+                }
             }
             return value
         }

@@ -1,4 +1,6 @@
 import SitegenContent
+import SitegenCore
+import SitegenTemplates
 
 /// The `/retrospectives/` timeline: retrospectives by year, newest first, each year with a calendar
 /// of the weeks and months its retrospectives cover. The template draws the calendar as SVG from
@@ -25,25 +27,36 @@ struct Timeline {
     static let weekCell = 10
     static let monthCell = 44
 
-    /// One cell per ISO week of `year`, filled when a weekly retrospective covers it.
-    static func weeks(of year: Int, periods: [Period], language: String) -> [CalendarCellValues] {
-        let weekly = periods.filter { $0.cadence == .weekly }
+    /// One cell per ISO week of `year`, filled when a weekly retrospective covers it and linking to
+    /// it; nil when no weekly retrospective is in the year (no empty row). `periods` come newest first,
+    /// with the link each cell would take.
+    static func weeks(of year: Int, periods: [(period: Period, url: TemplateLink)], language: String) -> [CalendarCellValues]? {
+        let weekly = periods.filter { $0.period.cadence == .weekly }
+        guard !weekly.isEmpty else { return nil }
         return (1...Period(.weekly, year: year, first: 1).weeksInYear).map { week in
-            let covered = weekly.contains { $0.covers(week: week, of: year) }
-            return CalendarCellValues(x: (week - 1) * (weekCell + 1), width: weekCell, filled: covered, level: covered ? 4 : 0,
-                                      label: Period(.weekly, year: year, first: week).label(language: language))
+            let covering = weekly.first { $0.period.covers(week: week, of: year) }
+            let x = (week - 1) * (weekCell + 1)
+            return CalendarCellValues(x: x, width: weekCell, filled: covering != nil, level: covering != nil ? 4 : 0,
+                                      label: Period(.weekly, year: year, first: week).label(language: language),
+                                      url: covering?.url, center: x + weekCell / 2)
         }
     }
 
-    /// One cell per month of `year`, shaded by how many weekly, monthly and quarterly
-    /// retrospectives touch it (level 0 to 4); a yearly one would shade them all alike, so it does not count.
-    static func months(of year: Int, periods: [Period], language: String) -> [CalendarCellValues] {
-        let shorter = periods.filter { $0.cadence != .yearly }
+    /// One cell per month of `year`, shaded by how many weekly, monthly, quarterly and half-yearly
+    /// retrospectives touch it (level 0 to 4), named, and linking to the shortest of them; a yearly
+    /// one would shade them all alike, so it does not count. Nil when only yearly ones are in the year.
+    static func months(of year: Int, periods: [(period: Period, url: TemplateLink)], language: String) -> [CalendarCellValues]? {
+        let shorter = periods.filter { $0.period.cadence != .yearly }
+        guard !shorter.isEmpty else { return nil }
+        let korean = SiteLanguage.isKorean(language)
         return (1...12).map { month in
             let cell = Period(.monthly, year: year, first: month)
-            let count = shorter.count { $0.startDay <= cell.endDay && cell.startDay <= $0.endDay }
-            return CalendarCellValues(x: (month - 1) * (monthCell + 2), width: monthCell, filled: count > 0, level: min(count, 4),
-                                      label: cell.label(language: language))
+            let touching = shorter.filter { $0.period.startDay <= cell.endDay && cell.startDay <= $0.period.endDay }
+            let link = touching.min { $0.period.cadence < $1.period.cadence }?.url
+            let x = (month - 1) * (monthCell + 2)
+            return CalendarCellValues(x: x, width: monthCell, filled: !touching.isEmpty, level: min(touching.count, 4),
+                                      label: cell.label(language: language), url: link,
+                                      short: korean ? "\(month)월" : String(MonthNames.english[month - 1].prefix(3)), center: x + monthCell / 2)
         }
     }
 }

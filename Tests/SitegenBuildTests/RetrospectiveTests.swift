@@ -111,6 +111,14 @@ import FoundationXML
         #expect(positions[0] < positions[2] && positions[2] < positions[3] && positions[3] < positions[1] && positions[1] < positions[4])
         #expect(timeline.contains("<title>2021년 19주차</title>"))
         #expect(timeline.components(separatedBy: "class=\"level-4\"><title>2021년").count - 1 == 2)
+        // A covered week links to its retrospective; months carry their names; a legend says what shades mean.
+        #expect(timeline.contains("<a href=\"/blog/retrospectives/week-19/\"><rect x=\"198\" y=\"20\""), "\(timeline)")
+        #expect(timeline.contains("<text x=\"22\" y=\"8.5\" class=\"month-name\">1월</text>"))
+        #expect(timeline.contains("<p class=\"calendar-legend\" aria-hidden=\"true\">적음"))
+        // 2022 has a quarterly and a yearly retrospective, no weekly one: its calendar has no empty week row.
+        let year2022 = try #require(timeline.range(of: "<h2>2022년</h2>").flatMap { start in timeline.range(of: "<h2>2021년</h2>").map { timeline[start.lowerBound..<$0.lowerBound] } })
+        #expect(year2022.contains("viewBox=\"0 0 572 14\""))
+        #expect(!year2022.contains("y=\"20\""))
     }
 
     @Test func atomFeedsParseAndCarryTheRequiredFields() async throws {

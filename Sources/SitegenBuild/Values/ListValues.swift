@@ -80,6 +80,11 @@ struct CalendarCellValues: TemplateValue {
     var filled: Bool
     var level: Int
     var label: String
+    /// The retrospective that covers the cell (the newest, if several).
+    var url: TemplateLink?
+    /// A month's name to write in its cell (`3월`, `Mar`), and where its middle is.
+    var short: String?
+    var center: Int
 
     static let fields: [Field] = [
         ("x", { $0.x }),
@@ -87,6 +92,9 @@ struct CalendarCellValues: TemplateValue {
         ("filled", { $0.filled }),
         ("level", { $0.level }),
         ("label", { $0.label }),
+        ("url", { $0.url }),
+        ("short", { $0.short }),
+        ("center", { $0.center }),
     ]
 }
 
@@ -98,6 +106,8 @@ struct TimelineYearValues: TemplateValue {
     var weeks: [CalendarCellValues]?
     var months: [CalendarCellValues]?
     var weeksWidth: Int?
+    /// The calendar's height: both rows, or the months alone when no weekly retrospective is in the year.
+    var calendarHeight: Int?
 
     static let fields: [Field] = [
         ("year", { $0.year }),
@@ -106,6 +116,7 @@ struct TimelineYearValues: TemplateValue {
         ("weeks", { $0.weeks }),
         ("months", { $0.months }),
         ("weeks_width", { $0.weeksWidth }),
+        ("calendar_height", { $0.calendarHeight }),
     ]
 }
 
