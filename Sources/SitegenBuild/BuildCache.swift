@@ -76,9 +76,10 @@ struct RenderKey: Hashable {
     var math: Bool
     var highlightsCode: Bool
     var alertTitles: [String: String]
+    var previousGoalsHeading: String?
 
-    init(_ document: SourceDocument, config: SiteConfig, alertTitles: [String: String], includes: [String: String]) {
-        let options = SiteBuilder.markdownOptions(document, config: config, targets: nil, alertTitles: alertTitles, includes: includes)
+    init(_ document: SourceDocument, config: SiteConfig, words: [String: String], includes: [String: String]) {
+        let options = SiteBuilder.markdownOptions(document, config: config, targets: nil, words: words, includes: includes)
         self.document = document.digest
         excerptSeparator = options.excerptSeparator
         tocLevels = options.tocLevels
@@ -89,7 +90,8 @@ struct RenderKey: Hashable {
         shortcodes = options.shortcodes
         math = options.math
         highlightsCode = options.highlightsCode
-        self.alertTitles = options.alertTitles
+        alertTitles = options.alertTitles
+        previousGoalsHeading = options.previousGoalsHeading
     }
 }
 
@@ -114,10 +116,10 @@ struct MarkdownMemo: Sendable {
         var cache: [String: (key: RenderKey, rendered: Rendered)] = [:]
     }
 
-    func render(_ documents: [SourceDocument], config: SiteConfig, alertTitles: [String: String], includes: [String: String],
+    func render(_ documents: [SourceDocument], config: SiteConfig, words: [String: String], includes: [String: String],
                 targets: LinkTargets, render: @escaping @Sendable (SourceDocument) -> Rendered) async -> Result {
         let sameTargets = targets == lastTargets
-        let keyed = documents.map { ($0, RenderKey($0, config: config, alertTitles: alertTitles, includes: includes)) }
+        let keyed = documents.map { ($0, RenderKey($0, config: config, words: words, includes: includes)) }
         let stale = keyed.filter { document, key in
             guard let cached = previous[document.path], cached.key == key else { return true }
             return !sameTargets && (cached.rendered.refersToSiteURLs

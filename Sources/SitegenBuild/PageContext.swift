@@ -183,10 +183,22 @@ struct PageContext: Sendable {
         page.yearAgo = links.yearAgo.map(reference)
         let goals = documentAt(index).goals
         if !goals.isEmpty { page.goals = goals.map(goalValue) }
+        // The goals box: last time's goals, ticked as this retrospective's own section of them says
+        // (`new retro` writes it; the Markdown stage took it out of the body, so the box is the one place).
+        let ticks = documentAt(index).rendered.previousGoalTicks
         if let earlier = links.previousSameCadence, !documentAt(earlier).goals.isEmpty {
             var inherited = reference(earlier)
-            inherited.items = documentAt(earlier).goals.map(goalValue)
+            inherited.items = documentAt(earlier).goals.map { goal in
+                let tick = ticks?.first { GoalHeading.normalized($0.text) == GoalHeading.normalized(goal.text) }
+                return GoalValues(text: goal.text, done: tick?.done ?? goal.done)
+            }
             page.previousGoals = inherited
+        } else if let ticks, !ticks.isEmpty {
+            // No earlier goals to match: the section's own items, so that nothing written is lost.
+            var own = (links.previousSameCadence ?? links.previous).map(reference)
+                ?? ReferenceValues(title: documentAt(index).title, url: link(documentAt(index).url))
+            own.items = ticks.map(goalValue)
+            page.previousGoals = own
         }
     }
 

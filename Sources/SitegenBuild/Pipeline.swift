@@ -96,15 +96,15 @@ extension SiteBuilder {
     static func renderMarkdown(_ source: SiteSource, theme: Theme, options: BuildOptions, memo: MarkdownMemo?) async -> MarkdownMemo.Result {
         let documents = source.documents.filter { options.builds($0, utcOffset: source.config.utcOffset) }
         let targets = linkTargets(documents, source: source)
-        let titles = alertTitles(theme, language: source.config.language)
+        let titles = markdownWords(theme, language: source.config.language)
         memo?.highlights.nextGeneration()
         let render = { @Sendable (document: SourceDocument) in
-            var options = markdownOptions(document, config: source.config, targets: targets, alertTitles: titles, includes: source.includes)
+            var options = markdownOptions(document, config: source.config, targets: targets, words: titles, includes: source.includes)
             options.highlightCache = memo?.highlights
             return MarkdownRenderer.render(document.body, options: options)
         }
         if let memo {
-            return await memo.render(documents, config: source.config, alertTitles: titles, includes: source.includes, targets: targets, render: render)
+            return await memo.render(documents, config: source.config, words: titles, includes: source.includes, targets: targets, render: render)
         }
         let rendered = await documents.parallelMap(render)
         // A build that keeps nothing needs a body only to render it; its text, most of a site's bytes, is let go.

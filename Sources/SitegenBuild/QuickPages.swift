@@ -54,7 +54,7 @@ extension SiteBuilder {
                   Permalinks.url(of: source, config: site.config) == old.url
             else { return [] }
             var options = markdownOptions(source, config: site.config, targets: last.targets,
-                                          alertTitles: alertTitles(last.theme, language: site.config.language), includes: last.includes)
+                                          words: markdownWords(last.theme, language: site.config.language), includes: last.includes)
             options.highlightCache = cache.highlights
             let rendered = MarkdownRenderer.render(source.body, options: options)
             let document = Assemble.document(source, rendered: rendered, config: site.config)

@@ -109,16 +109,14 @@ public enum SiteBuilder {
         }
     }
 
-    /// The titles of GitHub alerts in the theme's words for the site's language.
-    static func alertTitles(_ theme: Theme, language: String) -> [String: String] {
-        let labels = theme.labels(for: language)
-        var titles: [String: String] = [:]
-        for kind in ["note", "tip", "important", "warning", "caution"] { titles[kind] = labels["alert_" + kind] }
-        return titles
+    /// The theme's words the Markdown stage writes or reads, for the site's language: the titles of
+    /// GitHub alerts (`alert_note` …) and the heading of last time's goals (`previous_goals`).
+    static func markdownWords(_ theme: Theme, language: String) -> [String: String] {
+        theme.labels(for: language).filter { $0.key.hasPrefix("alert_") || $0.key == "previous_goals" }
     }
 
     static func markdownOptions(_ document: SourceDocument, config: SiteConfig, targets: LinkTargets?,
-                                alertTitles: [String: String] = [:], includes: [String: String] = [:]) -> MarkdownOptions {
+                                words: [String: String] = [:], includes: [String: String] = [:]) -> MarkdownOptions {
         var options = MarkdownOptions(
             frontMatterTitle: document.title,
             fileTitle: document.fileTitle,
@@ -132,7 +130,11 @@ public enum SiteBuilder {
         // Math is recognised unless the page or the site turns it off (a page's `math: true` turns it back on).
         options.math = document.frontMatter["math"]?.flag ?? (config.math != .never)
         options.highlightsCode = config.highlight
-        options.alertTitles = alertTitles
+        var titles: [String: String] = [:]
+        for kind in ["note", "tip", "important", "warning", "caution"] { titles[kind] = words["alert_" + kind] }
+        options.alertTitles = titles
+        // A retrospective's section of last time's goals (as `new retro` writes it) feeds the theme's box.
+        if document.kind == .retrospective { options.previousGoalsHeading = words["previous_goals"] }
         if config.liquid { options.liquid = liquidContext(document, config: config, includes: includes) }
         if config.shortcodes { options.shortcodes = liquidContext(document, config: config) }
         return options

@@ -1,7 +1,7 @@
 /// Whether a heading names the writer's goals: its words equal a goal heading's (`다음 목표`,
 /// `Next goals`, `Try`), case, punctuation and emoji aside, or begin with them (`Try (다음 주)`).
-enum GoalHeading {
-    static func normalized(_ text: String) -> String {
+public enum GoalHeading {
+    public static func normalized(_ text: String) -> String {
         let kept = text.lowercased().unicodeScalars.map { scalar -> Character in
             scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? Character(scalar) : " "
         }

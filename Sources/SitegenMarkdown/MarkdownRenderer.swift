@@ -81,6 +81,7 @@ public enum MarkdownRenderer {
         defer { tree.releaseDetached() }
         if hasStandIns { tree.restoreMathDelimiters() }
         let inlineMath = mayHoldMath && tree.renderMath()
+        let previousGoalTicks = isExcerpt ? nil : options.previousGoalsHeading.flatMap(tree.takeSection)
         tree.applyBlockAttributes()
         tree.renderAlerts()
         let (blockMath, mermaid) = tree.renderCodeBlocks()
@@ -105,7 +106,7 @@ public enum MarkdownRenderer {
             title: title, titleID: titleID, headings: headings, toc: toc, tocHTML: tocHTML, excerptHTML: excerpt,
             hasOwnTOC: filledMarker || tree.hasMarkdownTOCBlock(), statistics: statistics, goals: goals,
             plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks, links: links,
-            usesMath: inlineMath || blockMath, usesMermaid: mermaid)
+            previousGoalTicks: previousGoalTicks, usesMath: inlineMath || blockMath, usesMermaid: mermaid)
     }
 
     /// What libcmark-gfm alone makes of `markdown`, with the extensions and options a site renders

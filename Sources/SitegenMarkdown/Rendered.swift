@@ -39,6 +39,9 @@ public struct MarkdownOptions: Sendable {
     /// The titles of GitHub alerts by kind (`note`, `tip`, `important`, `warning`, `caution`), in the
     /// site's language; English where one is missing.
     public var alertTitles: [String: String] = [:]
+    /// On a retrospective: the heading of the section of last time's goals (`지난 회고의 목표`). The
+    /// section leaves the body and its ticks go to `previousGoalTicks`, for the theme's goals box.
+    public var previousGoalsHeading: String?
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",
@@ -117,6 +120,8 @@ public struct Rendered: Sendable, Hashable {
     /// Whether Liquid or a shortcode wrote another document's URL into the body (`{% post_url %}`,
     /// `{% link %}`, `ref`, `relref`): when the site's URLs move, the rendering may be stale.
     public var refersToSiteURLs = false
+    /// The items of the section of last time's goals, with their ticks; nil when there is no such section.
+    public var previousGoalTicks: [Goal]?
     /// Whether the body holds math or a mermaid diagram: the page then loads their renderers.
     public var usesMath = false
     public var usesMermaid = false

@@ -120,6 +120,35 @@ extension Tree {
     // MARK: Goals
 
     /// The top-level items of the lists under a goal heading, up to the next heading of its level or above.
+    /// Takes the section under a top-level heading named `heading` (compared as goal headings are)
+    /// out of the body: the heading and everything up to the next heading of its level or above.
+    /// Returns the task items of its lists, or nil when there is no such section.
+    func takeSection(_ heading: String) -> [Goal]? {
+        let name = GoalHeading.normalized(heading)
+        let blocks = children(document)
+        guard let start = blocks.firstIndex(where: { cmark_node_get_type($0) == CMARK_NODE_HEADING && GoalHeading.normalized(plainText($0)) == name })
+        else { return nil }
+        let level = cmark_node_get_heading_level(blocks[start])
+        var section = [blocks[start]]
+        for node in blocks[(start + 1)...] {
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) <= level { break }
+            section.append(node)
+        }
+        var items: [Goal] = []
+        for node in section where cmark_node_get_type(node) == CMARK_NODE_LIST {
+            for item in children(node) {
+                let text = children(item).first.map(plainText)?.trimmingCharacters(in: .whitespaces) ?? ""
+                if !text.isEmpty { items.append(Goal(text: text, done: cmark_gfm_extensions_get_tasklist_item_checked(item))) }
+            }
+        }
+        // Text nodes point into their block's buffer: the blocks are kept until rendering is done.
+        for node in section {
+            cmark_node_unlink(node)
+            detach(node)
+        }
+        return items
+    }
+
     func goals() -> [Goal] {
         let names = Set(options.goalHeadings.map(GoalHeading.normalized))
         guard !names.isEmpty else { return [] }

@@ -153,6 +153,25 @@ import Testing
         #expect(try SitegenBinary.run(["new", "retro", "--period", "someday"], in: scratch.url).status == 2)
     }
 
+    @Test func theGoalsBoxIsTheOnePlaceLastTimesGoalsShowWithThisTimesTicks() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/retrospectives/2026-11-15-w46.md", "---\ntitle: 46주차\nperiod: 2026-W46\n---\n## Try\n\n- 운동 세 번\n- 책 한 권\n")
+        let run = try SitegenBinary.run(["new", "retro", "--period", "2026-W47", "--date", "2026-11-22"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let path = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The writer ticks one goal in the section new retro wrote.
+        let written = try scratch.read(path)
+        #expect(written.contains("- [ ] 운동 세 번"))
+        try scratch.write(path, written.replacingOccurrences(of: "- [ ] 운동 세 번", with: "- [x] 운동 세 번") + "잘 지냈다.\n")
+        #expect(try SitegenBinary.run(["build"], in: scratch.url).status == 0)
+        let page = try scratch.read("output/retrospectives/2026-w47/index.html")
+        #expect(page.contains("<li class=\"done\"><span aria-hidden=\"true\">☑</span> 운동 세 번</li>"), "\(page)")
+        #expect(page.contains("<li><span aria-hidden=\"true\">☐</span> 책 한 권</li>"))
+        // The section itself is not drawn a second time in the body, nor listed in the table of contents.
+        #expect(page.components(separatedBy: "지난 회고의 목표").count - 1 == 2, "the box's label and heading only")
+        #expect(!page.contains("- [x]") && !page.contains("type=\"checkbox\""))
+    }
+
     @Test func aSecondRetrospectiveOfAPeriodIsRefusedUnlessForced() throws {
         let scratch = try ScratchFolder()
         try scratch.write("content/retrospectives/2026-11-20-w47.md", "---\ntitle: 47주차\nperiod: 2026-W47\n---\n본문\n")
