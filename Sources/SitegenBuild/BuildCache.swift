@@ -77,6 +77,7 @@ struct RenderKey: Hashable {
     var highlightsCode: Bool
     var alertTitles: [String: String]
     var previousGoalsHeading: String?
+    var footnoteBackLabel: String?
 
     init(_ document: SourceDocument, config: SiteConfig, words: [String: String], includes: [String: String]) {
         let options = SiteBuilder.markdownOptions(document, config: config, targets: nil, words: words, includes: includes)
@@ -92,6 +93,7 @@ struct RenderKey: Hashable {
         highlightsCode = options.highlightsCode
         alertTitles = options.alertTitles
         previousGoalsHeading = options.previousGoalsHeading
+        footnoteBackLabel = options.footnoteBackLabel
     }
 }
 

@@ -110,9 +110,10 @@ public enum SiteBuilder {
     }
 
     /// The theme's words the Markdown stage writes or reads, for the site's language: the titles of
-    /// GitHub alerts (`alert_note` …) and the heading of last time's goals (`previous_goals`).
+    /// GitHub alerts (`alert_note` …), the heading of last time's goals (`previous_goals`) and the
+    /// label of a footnote's way back (`footnote_back`).
     static func markdownWords(_ theme: Theme, language: String) -> [String: String] {
-        theme.labels(for: language).filter { $0.key.hasPrefix("alert_") || $0.key == "previous_goals" }
+        theme.labels(for: language).filter { $0.key.hasPrefix("alert_") || $0.key == "previous_goals" || $0.key == "footnote_back" }
     }
 
     static func markdownOptions(_ document: SourceDocument, config: SiteConfig, targets: LinkTargets?,
@@ -133,6 +134,7 @@ public enum SiteBuilder {
         var titles: [String: String] = [:]
         for kind in ["note", "tip", "important", "warning", "caution"] { titles[kind] = words["alert_" + kind] }
         options.alertTitles = titles
+        options.footnoteBackLabel = words["footnote_back"]
         // A retrospective's section of last time's goals (as `new retro` writes it) feeds the theme's box.
         if document.kind == .retrospective { options.previousGoalsHeading = words["previous_goals"] }
         if config.liquid { options.liquid = liquidContext(document, config: config, includes: includes) }

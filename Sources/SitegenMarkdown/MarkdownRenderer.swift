@@ -95,7 +95,10 @@ public enum MarkdownRenderer {
         let filledMarker = tree.placeTOCMarkers(html: isExcerpt ? nil : tocHTML)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         if isExcerpt { tree.pointInPageLinksAtThePage(within: document) }
-        let html = tree.placeMarkedAttributes(in: takeString(cmark_render_html(document, cmarkOptions, extensions)))
+        var html = tree.placeMarkedAttributes(in: takeString(cmark_render_html(document, cmarkOptions, extensions)))
+        if let label = options.footnoteBackLabel, html.utf8Range(of: "data-footnote-backref") != nil {
+            html = html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"\(escapeHTML(label))\"")
+        }
         let (statistics, text) = isExcerpt ? (TextStatistics(), "") : tree.readableText()
         let excerpt = tree.firstParagraph().map { paragraph in
             tree.pointInPageLinksAtThePage(within: paragraph)

@@ -42,6 +42,8 @@ public struct MarkdownOptions: Sendable {
     /// On a retrospective: the heading of the section of last time's goals (`지난 회고의 목표`). The
     /// section leaves the body and its ticks go to `previousGoalTicks`, for the theme's goals box.
     public var previousGoalsHeading: String?
+    /// The label of a footnote's link back to the text (cmark writes `Back to content`), in the site's language.
+    public var footnoteBackLabel: String?
 
     public init(frontMatterTitle: String? = nil, fileTitle: String = "", excerptSeparator: String = "<!--more-->",
                 tocLevels: ClosedRange<Int>? = 2...3, path: String = "", bodyFirstLine: Int = 1, folder: String = "",

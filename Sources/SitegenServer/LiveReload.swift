@@ -120,6 +120,14 @@ enum LiveReload {
     /// The error overlay, as the script draws it on a broken save and as a page served while the site is broken has it.
     static let overlayStyle = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0b0e;color:#ffdcdc;border:2px solid #f85149;border-radius:8px;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap"
     static let overlayHeading = "sitegen: the last change did not build"
+    /// The heading in Korean, for a page whose `<html lang>` is Korean.
+    static let koreanOverlayHeading = "sitegen: 마지막 변경을 빌드하지 못했습니다"
+
+    /// The heading in the page's language: Korean when its `<html lang>` says `ko`.
+    static func overlayHeading(for html: String) -> String {
+        guard let lang = html.range(of: "<html lang=\"") else { return overlayHeading }
+        return html[lang.upperBound...].hasPrefix("ko") ? koreanOverlayHeading : overlayHeading
+    }
 
     static let script = """
         <script id="sitegen-live-reload">
@@ -143,7 +151,8 @@ enum LiveReload {
             overlay.id = overlayId;
             overlay.setAttribute("role", "alert");
             overlay.style.cssText = "\(overlayStyle)";
-            overlay.textContent = "\(overlayHeading)\\n\\n" + event.data;
+            const heading = (document.documentElement.lang || "").startsWith("ko") ? "\(koreanOverlayHeading)" : "\(overlayHeading)";
+            overlay.textContent = heading + "\\n\\n" + event.data;
             document.body.append(overlay);
           });
         })();
@@ -157,7 +166,7 @@ enum LiveReload {
         var addition = script
         if let error {
             let escaped = error.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            addition = "<pre id=\"sitegen-error-overlay\" role=\"alert\" style=\"\(overlayStyle)\">\(overlayHeading)\n\n\(escaped)</pre>\n" + addition
+            addition = "<pre id=\"sitegen-error-overlay\" role=\"alert\" style=\"\(overlayStyle)\">\(overlayHeading(for: text))\n\n\(escaped)</pre>\n" + addition
         }
         if let close = text.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
             text.insert(contentsOf: addition, at: close.lowerBound)

@@ -130,6 +130,14 @@ import Testing
         #expect(html.contains("class=\"footnotes\""))
     }
 
+    @Test func aFootnotesWayBackIsLabelledInTheSitesLanguage() {
+        var options = MarkdownOptions()
+        options.footnoteBackLabel = "본문으로 돌아가기"
+        let html = MarkdownRenderer.render("글[^1]\n\n[^1]: 각주\n", options: options).html
+        #expect(html.contains("aria-label=\"본문으로 돌아가기\""))
+        #expect(!html.contains("Back to content"))
+    }
+
     @Test func anExcerptIsNotALinkAlone() {
         let body = "## 지난 회고의 목표\n\n[47주차 회고](../2026-11-22-w47.md)\n\n- [ ] 운동\n\n## Keep\n\n매일 썼다.\n"
         #expect(MarkdownRenderer.render(body).excerptHTML == "<p>매일 썼다.</p>\n")

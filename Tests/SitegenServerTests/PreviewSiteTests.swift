@@ -98,6 +98,9 @@ import Testing
         #expect(html.contains("<h1>홈</h1>"))
         #expect(html.contains("id=\"sitegen-error-overlay\""))
         #expect(html.contains("content/posts/a.md:2:13: error: invalid YAML &lt;here>"))
+        // The overlay speaks the page's language.
+        #expect(LiveReload.overlayHeading(for: "<html lang=\"ko\">") == "sitegen: 마지막 변경을 빌드하지 못했습니다")
+        #expect(LiveReload.overlayHeading(for: "<html lang=\"en\">") == "sitegen: the last change did not build")
         let first = PreviewSite(files: [], buildError: "x.md:1:1: error: bad")
         #expect(first.respond(method: "GET", path: "/").status == 500)
         #expect(first.respond(method: "GET", path: "/").text.contains("x.md:1:1: error: bad"))
