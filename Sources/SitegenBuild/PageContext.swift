@@ -53,7 +53,19 @@ struct PageContext: Sendable {
             locale: SiteLanguage.isKorean(config.language) ? "ko_KR" : config.language.replacingOccurrences(of: "-", with: "_"),
             labels: labels, params: ParamValues(values: config.params),
             comments: config.comments.map { [$0.provider.rawValue: $0.settings] }, mathAssetsURL: MathAssets.baseURL(config),
-            menu: menu(site, labels: labels), favicon: config.favicon.map(link))
+            menu: menu(site, labels: labels), favicon: config.favicon.map(link),
+            avatar: config.avatar.map { $0.contains("://") ? TemplateLink(href: $0, origin: "") : link($0) }, bio: config.bio,
+            social: config.social.isEmpty ? nil : config.social.map(socialLink))
+    }
+
+    /// A network's address, its name as people write it, `mailto:` for an email.
+    private static func socialLink(_ entry: SocialAddress) -> SocialLinkValues {
+        let names = ["github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "x": "X", "twitter": "Twitter", "mastodon": "Mastodon",
+                     "instagram": "Instagram", "facebook": "Facebook", "youtube": "YouTube", "velog": "velog", "tistory": "Tistory",
+                     "email": "Email", "rss": "RSS", "website": "Website"]
+        let key = entry.network.lowercased()
+        let url = key == "email" && !entry.url.hasPrefix("mailto:") ? "mailto:" + entry.url : entry.url
+        return SocialLinkValues(network: key, name: names[key] ?? entry.network, url: url)
     }
 
     /// Front matter `image:` (a path or URL, or Chirpy's `{path: …}`), for the page's preview card.

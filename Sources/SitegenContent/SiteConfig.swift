@@ -63,6 +63,11 @@ public struct SiteConfig: Sendable, Hashable {
     /// `repo_url:` where the site's source is browsed (`https://github.com/me/blog/blob/main/`): pages link
     /// to their file there ("edit this page").
     public var repoURL: String?
+    /// The author's profile: `avatar:` (a path of the site or a URL), `bio:` (one line), and `social:`,
+    /// a mapping of a network to an address (`github: https://github.com/me`), the usual networks first.
+    public var avatar: String?
+    public var bio: String?
+    public var social: [SocialAddress] = []
 
     public enum MathSetting: String, Sendable, Hashable {
         case auto, always, never
@@ -91,7 +96,7 @@ public struct SiteConfig: Sendable, Hashable {
         "title", "description", "author", "base_url", "baseurl", "url", "language", "lang", "theme",
         "posts_per_page", "paginate", "timezone", "excerpt_separator", "params", "toc_levels", "comments", "goal_headings",
         "unsafe_html", "notion_properties", "notion_date_keys", "permalink", "permalinks", "liquid", "shortcodes", "hugo_slugs", "defaults",
-        "math", "math_assets", "highlight", "menu", "favicon", "repo_url",
+        "math", "math_assets", "highlight", "menu", "favicon", "repo_url", "avatar", "bio", "social",
     ]
 
     /// Reads `site.yml`; bad values are errors, unknown keys warnings, each with its location.
@@ -132,6 +137,17 @@ public struct SiteConfig: Sendable, Hashable {
         if let v = text("excerpt_separator"), !v.isEmpty { config.excerptSeparator = v }
         if let v = text("favicon"), !v.isEmpty { config.favicon = v.hasPrefix("/") || v.contains("://") ? v : "/" + v }
         if let v = text("repo_url"), !v.isEmpty { config.repoURL = v.hasSuffix("/") ? v : v + "/" }
+        if let v = text("avatar"), !v.isEmpty { config.avatar = v.hasPrefix("/") || v.contains("://") ? v : "/" + v }
+        if let v = text("bio"), !v.isEmpty { config.bio = v }
+        if let value = matter["social"] {
+            if case .map(let map) = value, map.values.allSatisfy({ $0.scalarText != nil }) {
+                let usual = ["website", "github", "gitlab", "linkedin", "x", "twitter", "mastodon", "instagram", "facebook", "youtube", "velog", "tistory", "email", "rss"]
+                let keys = map.keys.sorted { (usual.firstIndex(of: $0.lowercased()) ?? usual.count, $0) < (usual.firstIndex(of: $1.lowercased()) ?? usual.count, $1) }
+                config.social = keys.compactMap { key in map[key]?.scalarText.map { SocialAddress(network: key, url: $0) } }
+            } else {
+                diagnostics.error(at: matter.location(of: "social", in: path), "'social' must map networks to addresses (github: https://github.com/me)")
+            }
+        }
         if let v = text("permalink"), !v.isEmpty { config.permalink = v }
         if let value = matter["defaults"] {
             config.defaults = FrontMatterDefault.rules(value, at: matter.location(of: "defaults", in: path), into: &diagnostics)
@@ -245,6 +261,12 @@ public struct SiteConfig: Sendable, Hashable {
         if let date = DocumentDate(parsing: "2000-01-01 00:00 " + text), let offset = date.utcOffset { return offset }
         return TimeZone(identifier: text)?.secondsFromGMT()
     }
+}
+
+/// One address of the author's (`social:` in `site.yml`).
+public struct SocialAddress: Sendable, Hashable {
+    public var network: String
+    public var url: String
 }
 
 /// One entry of `menu:` in `site.yml`: `{name: 소개, page: about.md, weight: 60}` or `{name: GitHub, url: https://github.com/me}`.

@@ -48,6 +48,24 @@ import Testing
         #expect(try scratch.read("output/posts/b/index.html").contains("<meta name=\"twitter:card\" content=\"summary\">"))
     }
 
+    @Test func theAuthorsProfileIsOnTheHomePageAndTheAddressesInEveryFooter() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site.yml", "author: 김작가\navatar: me.png\nbio: 매주 회고를 쓴다\nsocial:\n  email: me@example.com\n  blog2: https://b.example\n  github: https://github.com/me\n")
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: 글\n---\n")
+        _ = try await SiteBuilder.build(BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("output")))
+        let home = try scratch.read("output/index.html")
+        #expect(home.contains("<img class=\"avatar\" src=\"/me.png\" alt=\"\" width=\"72\" height=\"72\">"))
+        #expect(home.contains("<p class=\"profile-bio\">매주 회고를 쓴다</p>"))
+        // The usual networks first, by their names; an email is a mailto link.
+        let links = ["<a href=\"https://github.com/me\" rel=\"me\">GitHub</a>", "<a href=\"mailto:me@example.com\" rel=\"me\">Email</a>",
+                     "<a href=\"https://b.example\" rel=\"me\">blog2</a>"].compactMap { home.range(of: $0)?.lowerBound }
+        #expect(links.count == 3 && links == links.sorted(), "\(home)")
+        #expect(try scratch.read("output/posts/a/index.html").contains("<ul class=\"social-links\">"))
+        var diagnostics = Diagnostics()
+        _ = SiteConfig.decode(yaml: "social: [github]\n", path: "site.yml", into: &diagnostics)
+        #expect(diagnostics.sorted.first?.message.contains("'social' must map networks to addresses") == true)
+    }
+
     @Test func aBadMenuIsALocatedError() {
         var diagnostics = Diagnostics()
         _ = SiteConfig.decode(yaml: "title: x\nmenu:\n  - {name: a}\n", path: "site.yml", into: &diagnostics)

@@ -74,6 +74,9 @@ struct SiteValues: TemplateValue {
     var mathAssetsURL: String
     var menu: [MenuEntryValues]
     var favicon: TemplateLink?
+    var avatar: TemplateLink?
+    var bio: String?
+    var social: [SocialLinkValues]?
 
     static let fields: [Field] = [
         ("title", { $0.title }),
@@ -97,6 +100,11 @@ struct SiteValues: TemplateValue {
         ("math_assets_url", { $0.mathAssetsURL }),
         ("menu", { $0.menu }),
         ("favicon", { $0.favicon }),
+        ("avatar", { $0.avatar }),
+        ("bio", { $0.bio }),
+        ("social", { $0.social }),
+        ("has_social", { $0.social == nil ? nil : true }),
+        ("has_profile", { $0.avatar != nil || $0.bio != nil || $0.social != nil ? true : nil }),
     ]
 }
 
@@ -119,6 +127,19 @@ struct ParamValues: MustacheParent, Sendable, Hashable {
         case .map(let map): return ParamValues(values: map)
         }
     }
+}
+
+/// One of the author's addresses (`site.social`): the network as written, its name to show, the address.
+struct SocialLinkValues: TemplateValue {
+    var network: String
+    var name: String
+    var url: String
+
+    static let fields: [Field] = [
+        ("network", { $0.network }),
+        ("name", { $0.name }),
+        ("url", { $0.url }),
+    ]
 }
 
 /// An entry of the site's navigation (`site.menu`).
