@@ -4,7 +4,9 @@ PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlightin
 TEST_PACKAGES := chromium chromium-driver libjs-katex fonts-katex
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps check-html
+PREFIX ?= /usr/local
+
+.PHONY: site test deps check-html install
 
 ## Build the example site in content/ into output/.
 site: deps
@@ -18,6 +20,12 @@ test: deps
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES); \
 	}
 	swift test
+
+## Build sitegen for release and put it on the PATH: $(PREFIX)/bin/sitegen (PREFIX=~/.local for no sudo).
+install: deps
+	swift build -c release --product sitegen
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/release/sitegen "$(DESTDIR)$(PREFIX)/bin/sitegen"
 
 deps:
 	@dpkg -s $(PACKAGES) >/dev/null 2>&1 || { \
