@@ -69,6 +69,27 @@ struct CodeAndMathBrowserTests {
         }
     }
 
+    @Test func theReadersLightOrDarkChoiceWinsAndIsKept() async throws {
+        try await withSite { server, browser in
+            try await browser.open("\(server.url)posts/languages/")
+            try await browser.waitFor("!document.querySelector('.theme-toggle').hidden", seconds: 5)
+            let background = "return getComputedStyle(document.body).backgroundColor"
+            #expect(try await browser.evaluate(background) == "rgb(255, 255, 255)")
+            try await browser.evaluate("document.querySelector('.theme-toggle').click(); return ''")
+            #expect(try await browser.evaluate("return document.documentElement.dataset.theme") == "dark")
+            #expect(try await browser.evaluate(background) == "rgb(13, 17, 23)")
+            #expect(try await browser.evaluate("return getComputedStyle(document.querySelector('code.language-python .k')).color") == "rgb(255, 123, 114)")
+            try await screenshot(browser, "toggled-dark")
+            // The next page remembers it; a second click goes back to light, over a dark browser too.
+            try await browser.open("\(server.url)posts/math/")
+            try await browser.waitFor("document.readyState === 'complete'", seconds: 5)
+            #expect(try await browser.evaluate(background) == "rgb(13, 17, 23)")
+            try await browser.colorScheme("dark")
+            try await browser.evaluate("document.querySelector('.theme-toggle').click(); return ''")
+            #expect(try await browser.evaluate(background) == "rgb(255, 255, 255)")
+        }
+    }
+
     @Test func alertsAndAMermaidDiagram() async throws {
         try await withSite { server, browser in
             try await browser.open("\(server.url)posts/callouts/")

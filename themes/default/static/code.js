@@ -26,3 +26,17 @@
     wrapper.appendChild(button);
   });
 })();
+
+// The header's light/dark toggle: the reader's choice over the browser's, kept for the next visit.
+// Without JavaScript the button stays hidden and the page follows the browser.
+(function () {
+  const button = document.querySelector(".theme-toggle");
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    const root = document.documentElement;
+    const dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    root.dataset.theme = dark ? "light" : "dark";
+    try { localStorage.setItem("sitegen-theme", root.dataset.theme); } catch (e) {}
+  });
+})();
