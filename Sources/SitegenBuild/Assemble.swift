@@ -150,8 +150,8 @@ enum Assemble {
         var position: [Int: Int] = [:]
         for (rank, index) in posts.enumerated() { position[index] = rank }
         // Each tag's posts, newest first, and where each post stands in it.
-        var tagPosts: [[Int]] = tags.map { $0.members.filter(isPost.contains) }
-        var standing: [[Int: Int]] = tagPosts.map { members in Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) }) }
+        let tagPosts: [[Int]] = tags.map { $0.members.filter(isPost.contains) }
+        let standing: [[Int: Int]] = tagPosts.map { members in Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) }) }
         let window = 12
         var links: [Int: PostLinks] = [:]
         for (rank, index) in posts.enumerated() {
@@ -171,8 +171,6 @@ enum Assemble {
             }.prefix(3).map(\.key)
             links[index] = link
         }
-        tagPosts.removeAll()
-        standing.removeAll()
         return links
     }
 

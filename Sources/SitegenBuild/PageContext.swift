@@ -54,7 +54,7 @@ struct PageContext: Sendable {
             labels: labels, params: ParamValues(values: config.params),
             comments: config.comments.map { [$0.provider.rawValue: $0.settings] }, mathAssetsURL: MathAssets.baseURL(config),
             menu: menu(site, labels: labels), favicon: config.favicon.map(link),
-            avatar: config.avatar.map { $0.contains("://") ? TemplateLink(href: $0, origin: "") : link($0) }, bio: config.bio,
+            avatar: config.avatar.map { address($0, config) }, bio: config.bio,
             social: config.social.isEmpty ? nil : config.social.map(socialLink))
     }
 
@@ -73,18 +73,21 @@ struct PageContext: Sendable {
         var written = value?.scalarText
         if case .map(let map)? = value { written = map["path"]?.scalarText }
         guard let written, !written.isEmpty else { return nil }
-        if written.contains("://") { return TemplateLink(href: written, origin: "") }
-        return TemplateLink(href: href(written.hasPrefix("/") ? written : "/" + written, config), origin: config.origin)
+        return address(written.contains("://") || written.hasPrefix("/") ? written : "/" + written, config)
+    }
+
+    /// A link as `site.yml` or front matter writes it: an address elsewhere (`https://…`, `mailto:`)
+    /// as it is, a path of the site under the base path.
+    static func address(_ written: String, _ config: SiteConfig) -> TemplateLink {
+        written.contains("://") || written.hasPrefix("mailto:")
+            ? TemplateLink(href: written, origin: "") : TemplateLink(href: href(written, config), origin: config.origin)
     }
 
     /// `site.yml`'s `menu:`, else the theme's usual five links; and every page whose front matter says
     /// `menu: main` (its title, or `menu: {main: {name: …, weight: …}}`), by weight.
     private static func menu(_ site: Site, labels: [String: String]) -> [MenuEntryValues] {
         let config = site.config
-        func link(_ path: String) -> TemplateLink {
-            let external = path.contains("://") || path.hasPrefix("mailto:")
-            return TemplateLink(href: external ? path : href(path, config), origin: config.origin)
-        }
+        func link(_ path: String) -> TemplateLink { address(path, config) }
         var entries: [(weight: Int, entry: MenuEntryValues)] = []
         if let items = config.menu {
             let byPath = Dictionary(site.documents.map { (String($0.source.path.dropFirst("content/".count)), $0.url) }) { first, _ in first }

@@ -134,13 +134,7 @@ extension Tree {
             if cmark_node_get_type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) <= level { break }
             section.append(node)
         }
-        var items: [Goal] = []
-        for node in section where cmark_node_get_type(node) == CMARK_NODE_LIST {
-            for item in children(node) {
-                let text = children(item).first.map(plainText)?.trimmingCharacters(in: .whitespaces) ?? ""
-                if !text.isEmpty { items.append(Goal(text: text, done: cmark_gfm_extensions_get_tasklist_item_checked(item))) }
-            }
-        }
+        let items = section.filter { cmark_node_get_type($0) == CMARK_NODE_LIST }.flatMap(listGoals)
         // Text nodes point into their block's buffer: the blocks are kept until rendering is done.
         for node in section {
             cmark_node_unlink(node)
@@ -161,12 +155,17 @@ extension Tree {
                 if let open = openLevel, level > open { continue }
                 openLevel = GoalHeading.matches(plainText(node), names: names) ? level : nil
             } else if openLevel != nil, type == CMARK_NODE_LIST {
-                for item in children(node) {
-                    let text = children(item).first.map(plainText)?.trimmingCharacters(in: .whitespaces) ?? ""
-                    if !text.isEmpty { goals.append(Goal(text: text, done: cmark_gfm_extensions_get_tasklist_item_checked(item))) }
-                }
+                goals += listGoals(node)
             }
         }
         return goals
+    }
+
+    /// A list's items as goals: each item's first block as text, ticked when its task box is.
+    private func listGoals(_ list: OpaquePointer) -> [Goal] {
+        children(list).compactMap { item in
+            let text = children(item).first.map(plainText)?.trimmingCharacters(in: .whitespaces) ?? ""
+            return text.isEmpty ? nil : Goal(text: text, done: cmark_gfm_extensions_get_tasklist_item_checked(item))
+        }
     }
 }
