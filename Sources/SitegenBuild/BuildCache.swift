@@ -119,11 +119,13 @@ struct MarkdownMemo: Sendable {
     }
 
     func render(_ documents: [SourceDocument], config: SiteConfig, words: [String: String], includes: [String: String],
-                targets: LinkTargets, render: @escaping @Sendable (SourceDocument) -> Rendered) async -> Result {
+                targets: LinkTargets, images: ImageSizes, render: @escaping @Sendable (SourceDocument) -> Rendered) async -> Result {
         let sameTargets = targets == lastTargets
         let keyed = documents.map { ($0, RenderKey($0, config: config, words: words, includes: includes)) }
         let stale = keyed.filter { document, key in
             guard let cached = previous[document.path], cached.key == key else { return true }
+            // An image file the page shows was replaced by one of another size.
+            if cached.rendered.measuredImages.contains(where: { images.size(of: $0.key) != $0.value }) { return true }
             return !sameTargets && (cached.rendered.refersToSiteURLs
                 || cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution })
         }

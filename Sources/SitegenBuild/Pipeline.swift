@@ -98,13 +98,15 @@ extension SiteBuilder {
         let targets = linkTargets(documents, source: source)
         let titles = markdownWords(theme, language: source.config.language)
         memo?.highlights.nextGeneration()
+        let images = ImageSizes(files: Dictionary(source.assets.map { ($0.relativePath, $0.source) }, uniquingKeysWith: { first, _ in first }))
         let render = { @Sendable (document: SourceDocument) in
             var options = markdownOptions(document, config: source.config, targets: targets, words: titles, includes: source.includes)
             options.highlightCache = memo?.highlights
+            options.imageSizes = images
             return MarkdownRenderer.render(document.body, options: options)
         }
         if let memo {
-            return await memo.render(documents, config: source.config, words: titles, includes: source.includes, targets: targets, render: render)
+            return await memo.render(documents, config: source.config, words: titles, includes: source.includes, targets: targets, images: images, render: render)
         }
         let rendered = await documents.parallelMap(render)
         // A build that keeps nothing needs a body only to render it; its text, most of a site's bytes, is let go.

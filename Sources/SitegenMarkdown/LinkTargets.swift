@@ -61,6 +61,20 @@ public struct LinkTargets: Sendable, Hashable {
         return name.contains(".") ? .missing(path) : .unchanged
     }
 
+    /// The file under `content/` a link as the page has it points at (`/blog/img/a%20b.png` →
+    /// `img/a b.png`): a rewritten relative link, or a site-absolute one with or without the base path.
+    public func siteFile(at url: String) -> String? {
+        guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
+        var path = Substring(url)
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        let decoded = (URLPath.decode(String(path)) ?? String(path)).precomposedStringWithCanonicalMapping
+        if !basePath.isEmpty, decoded.hasPrefix(basePath + "/"), files.contains(String(decoded.dropFirst(basePath.count + 1))) {
+            return String(decoded.dropFirst(basePath.count + 1))
+        }
+        let own = String(decoded.dropFirst())
+        return files.contains(own) ? own : nil
+    }
+
     /// The page a link to an exported Notion page (`…/Page title 0123…cdef.md`) means, wherever it now is.
     private func notionPage(_ path: String) -> String? {
         guard !notionPages.isEmpty, path.hasSuffix(".md"), let id = NotionID.of(path.dropLast(3)) else { return nil }

@@ -89,6 +89,7 @@ public enum MarkdownRenderer {
         let (title, titleID, headings) = tree.identifyHeadings(writeIDs: !isExcerpt)
         tree.rewriteLinks()
         tree.applySpanAttributes()
+        tree.decorateImages()
         let links = isExcerpt ? [] : tree.links()
         let toc = options.tocLevels.map { TableOfContents.tree(headings, levels: $0) } ?? []
         let tocHTML = TableOfContents.html(toc)
@@ -108,7 +109,7 @@ public enum MarkdownRenderer {
             html: html,
             title: title, titleID: titleID, headings: headings, toc: toc, tocHTML: tocHTML, excerptHTML: excerpt,
             hasOwnTOC: filledMarker || tree.hasMarkdownTOCBlock(), statistics: statistics, goals: goals,
-            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks, links: links,
+            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks, measuredImages: tree.measuredImages, links: links,
             previousGoalTicks: previousGoalTicks, usesMath: inlineMath || blockMath, usesMermaid: mermaid)
     }
 

@@ -34,6 +34,8 @@ public struct MarkdownOptions: Sendable {
     public var math = true
     /// Whether code in a language the highlighter knows gets token spans (`highlight: false` turns it off).
     public var highlightsCode = true
+    /// The sizes of the site's image files, for `width` and `height`; nil writes none.
+    public var imageSizes: ImageSizes?
     /// Highlighted blocks kept between builds (`serve`); nil in a one-off build.
     public var highlightCache: HighlightCache?
     /// The titles of GitHub alerts by kind (`note`, `tip`, `important`, `warning`, `caution`), in the
@@ -117,6 +119,10 @@ public struct Rendered: Sendable, Hashable {
     /// Every relative link the body had resolved against the site's files, with what it became: the
     /// rendering stays right for as long as these resolve the same.
     public var resolvedLinks: [ResolvedLink] = []
+    /// The site's image files the body shows, by their path under `content/`, with the size each
+    /// had when it was rendered (nil: not an image whose header says): the rendering stays right
+    /// for as long as they keep it.
+    public var measuredImages: [String: ImageSize?] = [:]
     /// The body's links and images, with their lines (not the excerpt's, nor a table of contents' own).
     public var links: [BodyLink] = []
     /// Whether Liquid or a shortcode wrote another document's URL into the body (`{% post_url %}`,

@@ -108,6 +108,10 @@ extension Tree {
                 let literal = literal(node)
                 statistics.add(literal)
                 text += literal
+            } else if let custom = customText[node] {
+                if type == CMARK_NODE_CUSTOM_BLOCK, !text.isEmpty, text.last != " " { text += " " }
+                statistics.add(custom)
+                text += custom
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type.rawValue & UInt32(CMARK_NODE_TYPE_BLOCK) != 0 {
                 if !text.isEmpty, text.last != " " { text += " " }
             }

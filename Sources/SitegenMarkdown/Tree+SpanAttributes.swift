@@ -53,7 +53,9 @@ extension Tree {
         let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
         let titleAttribute = title.isEmpty ? "" : " title=\"\(escapeHTML(title))\""
         if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
-            cmark_node_set_on_enter(element, "<img src=\"\(escapeHTML(url))\" alt=\"\(escapeHTML(plainText(node)))\"\(titleAttribute)\(attributes.html(safe: safe)) />")
+            let alt = plainText(node)
+            customText[element] = alt
+            cmark_node_set_on_enter(element, imageTag(url: url, alt: alt, title: title, attributes: attributes))
             cmark_node_set_on_exit(element, "")
         } else {
             cmark_node_set_on_enter(element, "<a href=\"\(escapeHTML(url))\"\(titleAttribute)\(attributes.html(safe: safe))>")

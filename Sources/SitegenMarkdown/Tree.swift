@@ -10,6 +10,11 @@ final class Tree {
     let options: MarkdownOptions
     var diagnostics = Diagnostics()
     var resolvedLinks: [ResolvedLink] = []
+    /// The site's image files the body shows, with the size each had (see `Rendered.measuredImages`).
+    var measuredImages: [String: ImageSize?] = [:]
+    /// The readable text of custom nodes that took the place of text (an image's alt, a figure's
+    /// caption), for the search index and reading time.
+    var customText: [OpaquePointer: String] = [:]
     /// Attributes from kramdown lines meant for headings, applied when the heading is rewritten.
     var headingAttributes: [OpaquePointer: BlockAttributes] = [:]
     /// Paragraphs that became custom blocks to carry attributes; they still count as paragraphs.

@@ -67,6 +67,22 @@ import Testing
         #expect(bytes(second) == bytes(try await SiteBuilder.generate(options, cache: BuildCache())))
     }
 
+    @Test func anImageReplacedByOneOfAnotherSizeRerendersThePagesShowingIt() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2020-01-01-first.md", "---\ntitle: 그림\n---\n![그림](a.svg)\n")
+        try scratch.write("content/posts/2020-01-02-second.md", "---\ntitle: 글\n---\n본문\n")
+        try scratch.write("content/posts/a.svg", "<svg width=\"40\" height=\"30\"></svg>")
+        let options = BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("unused"))
+        let first = try await SiteBuilder.generate(options, cache: BuildCache())
+        let page = { (generation: Generation) in bytes(generation)["posts/first/index.html"].map { String(decoding: $0, as: UTF8.self) } ?? "" }
+        #expect(page(first).contains("width=\"40\" height=\"30\""))
+        try scratch.write("content/posts/a.svg", "<svg width=\"400\" height=\"300\"></svg>")
+        let second = try await SiteBuilder.generate(options, cache: first.cache)
+        #expect(second.renderedDocuments == 1)
+        #expect(page(second).contains("width=\"400\" height=\"300\""))
+        #expect(bytes(second) == bytes(try await SiteBuilder.generate(options, cache: BuildCache())))
+    }
+
     @Test func nothingChangedRendersNothing() async throws {
         let (scratch, options, first) = try await setUp()
         _ = scratch

@@ -1,3 +1,4 @@
+import Foundation
 import SitegenCore
 import SitegenMarkdown
 import Testing
@@ -165,5 +166,65 @@ import Testing
         let pages = await bodies.parallelMap { MarkdownRenderer.render($0).html }
         let broken = pages.enumerated().filter { !$0.element.contains("<a href=\"https://www.notion.so/page-\($0.offset % 400)\">") || !$0.element.contains("<del>지움</del>") }
         #expect(broken.isEmpty, "\(broken.count) of \(pages.count) lost an extension")
+    }
+}
+
+/// Images of the site's own files carry their size and load lazily; a titled image alone in its
+/// paragraph is a figure. Images whose file is unknown stay as cmark writes them (the spec test).
+@Suite struct ImageTests {
+    func options(_ sizes: [String: ImageSize] = [:]) throws -> MarkdownOptions {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("images-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var files: [String: URL] = [:]
+        for (path, size) in sizes {
+            let url = folder.appendingPathComponent(path.replacingOccurrences(of: "/", with: "_"))
+            try Data("<svg width=\"\(size.width)\" height=\"\(size.height)\"></svg>".utf8).write(to: url)
+            files[path] = url
+        }
+        var options = MarkdownOptions(path: "content/posts/a.md", folder: "posts",
+                                      linkTargets: LinkTargets(files: Set(sizes.keys).union(["posts/plain.txt"]), basePath: "/blog"))
+        options.imageSizes = ImageSizes(files: files)
+        return options
+    }
+
+    @Test func aLocalImageGetsItsSizeAndLoadsLazily() throws {
+        let options = try options(["posts/img/a b.svg": ImageSize(width: 640, height: 480)])
+        let rendered = MarkdownRenderer.render("보세요 ![그림](img/a%20b.svg) 여기.\n", options: options)
+        #expect(rendered.html == "<p>보세요 <img src=\"/blog/posts/img/a%20b.svg\" alt=\"그림\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\" /> 여기.</p>\n")
+        #expect(rendered.measuredImages == ["posts/img/a b.svg": ImageSize(width: 640, height: 480)])
+        #expect(rendered.plainText == "보세요 그림 여기.")
+        // Written site-absolute, with or without the base path, it is the same file.
+        let absolute = MarkdownRenderer.render("![x](/posts/img/a%20b.svg)\n", options: options)
+        #expect(absolute.html.contains("width=\"640\" height=\"480\" loading=\"lazy\""))
+    }
+
+    @Test func aTitledImageAloneIsAFigure() throws {
+        let options = try options(["posts/a.svg": ImageSize(width: 10, height: 20)])
+        let rendered = MarkdownRenderer.render("![알트](a.svg \"캡션 <1>\")\n\n![원격](https://example.com/r.png \"원격 캡션\")\n", options: options)
+        #expect(rendered.html == """
+            <figure><img src="/blog/posts/a.svg" alt="알트" width="10" height="20" loading="lazy" decoding="async" /><figcaption>캡션 &lt;1&gt;</figcaption></figure>
+            <figure><img src="https://example.com/r.png" alt="원격" /><figcaption>원격 캡션</figcaption></figure>
+
+            """)
+        #expect(rendered.plainText == "알트 캡션 <1> 원격 원격 캡션")
+    }
+
+    @Test func chirpysItalicLineUnderAnImageIsItsCaption() throws {
+        let rendered = MarkdownRenderer.render("![화면](a.svg)\n_첫 화면_\n", options: try options(["posts/a.svg": ImageSize(width: 1, height: 1)]))
+        #expect(rendered.html.hasPrefix("<figure><img src=\"/blog/posts/a.svg\" alt=\"화면\""))
+        #expect(rendered.html.hasSuffix("<figcaption>첫 화면</figcaption></figure>\n"))
+    }
+
+    @Test func imagesWhoseFileIsUnknownStayAsCmarkWritesThem() throws {
+        let options = try options()
+        for markdown in ["![foo](/url \"title\")\n", "![a](https://example.com/x.png)\n", "text ![t](https://e.com/y.png \"t\") text\n"] {
+            #expect(MarkdownRenderer.render(markdown, options: options).html == MarkdownRenderer.libraryHTML(markdown))
+        }
+    }
+
+    @Test func kramdownSizesWinAndTheImageStillLoadsLazily() throws {
+        let options = try options(["posts/a.svg": ImageSize(width: 10, height: 20)])
+        let rendered = MarkdownRenderer.render("![a](a.svg){: width=\"300\"}\n", options: options)
+        #expect(rendered.html == "<p><img src=\"/blog/posts/a.svg\" alt=\"a\" width=\"300\" loading=\"lazy\" decoding=\"async\" /></p>\n")
     }
 }
