@@ -68,12 +68,38 @@ struct PageContext: Sendable {
         return SocialLinkValues(network: key, name: names[key] ?? entry.network, url: url)
     }
 
-    /// Front matter `image:` (a path or URL, or Chirpy's `{path: …}`), for the page's preview card.
-    static func image(_ value: FrontMatterValue?, config: SiteConfig) -> TemplateLink? {
-        var written = value?.scalarText
-        if case .map(let map)? = value { written = map["path"]?.scalarText }
+    /// The cover front matter names (see `CoverValues`); nil when it names none.
+    static func cover(_ matter: FrontMatter, config: SiteConfig) -> CoverValues? {
+        var written: String?
+        var alt = "", caption: String?
+        switch matter["image"] {
+        case .map(let map)?:
+            written = map["path"]?.scalarText
+            alt = map["alt"]?.scalarText ?? ""
+        case let value?:
+            written = value.scalarText
+        case nil:
+            if case .map(let map)? = matter["cover"] {
+                written = map["image"]?.scalarText
+                alt = map["alt"]?.scalarText ?? ""
+                caption = map["caption"]?.scalarText
+            } else if case .map(let map)? = matter["header"] {
+                written = map["overlay_image"]?.scalarText ?? map["image"]?.scalarText
+                caption = map["caption"]?.scalarText
+            }
+        }
         guard let written, !written.isEmpty else { return nil }
-        return address(written.contains("://") || written.hasPrefix("/") ? written : "/" + written, config)
+        let url = address(written.contains("://") || written.hasPrefix("/") ? written : "/" + written, config)
+        return CoverValues(url: url, alt: alt, caption: caption?.nilIfEmpty)
+    }
+
+    /// The picture of a page's preview card: its cover, else the first image of its body.
+    static func previewImage(cover: CoverValues?, firstImage: String?, config: SiteConfig) -> TemplateLink? {
+        if let cover { return cover.url }
+        guard let firstImage, !firstImage.isEmpty else { return nil }
+        // The body's image is written as the page has it: an address elsewhere, or a site path with the base path.
+        if firstImage.contains("://") { return TemplateLink(href: firstImage, origin: "") }
+        return firstImage.hasPrefix("/") ? TemplateLink(href: firstImage, origin: config.origin) : nil
     }
 
     /// A link as `site.yml` or front matter writes it: an address elsewhere (`https://…`, `mailto:`)
@@ -138,7 +164,8 @@ struct PageContext: Sendable {
             math: SiteBuilder.loadsMath(document.source, config: site.config, rendered: document.rendered.usesMath),
             mermaid: document.rendered.usesMermaid)
         if let links = site.retrospectiveLinks[index] { retrospectiveValues(index, links: links, into: &page) }
-        page.image = Self.image(matter["image"], config: site.config)
+        page.cover = Self.cover(matter, config: site.config)
+        page.image = Self.previewImage(cover: page.cover, firstImage: document.rendered.firstImage, config: site.config)
         page.editURL = site.config.repoURL.map { $0 + document.source.path.split(separator: "/").map { URLPath.encode(String($0)) }.joined(separator: "/") }
         if let links = site.postLinks[index] {
             page.olderPost = links.older.map(reference)

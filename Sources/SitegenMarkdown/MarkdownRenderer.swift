@@ -109,7 +109,7 @@ public enum MarkdownRenderer {
             html: html,
             title: title, titleID: titleID, headings: headings, toc: toc, tocHTML: tocHTML, excerptHTML: excerpt,
             hasOwnTOC: filledMarker || tree.hasMarkdownTOCBlock(), statistics: statistics, goals: goals,
-            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks, measuredImages: tree.measuredImages, links: links,
+            plainText: text, diagnostics: tree.diagnostics, resolvedLinks: tree.resolvedLinks, measuredImages: tree.measuredImages, firstImage: tree.firstImage, links: links,
             previousGoalTicks: previousGoalTicks, usesMath: inlineMath || blockMath, usesMermaid: mermaid)
     }
 

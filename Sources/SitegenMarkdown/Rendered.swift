@@ -123,6 +123,9 @@ public struct Rendered: Sendable, Hashable {
     /// had when it was rendered (nil: not an image whose header says): the rendering stays right
     /// for as long as they keep it.
     public var measuredImages: [String: ImageSize?] = [:]
+    /// The address of the body's first Markdown image as the page has it, for the preview card of a
+    /// page whose front matter names no picture.
+    public var firstImage: String?
     /// The body's links and images, with their lines (not the excerpt's, nor a table of contents' own).
     public var links: [BodyLink] = []
     /// Whether Liquid or a shortcode wrote another document's URL into the body (`{% post_url %}`,

@@ -14,6 +14,9 @@ extension Tree {
             let url = String(cString: pointer)
             let resolution = targets.resolve(url, from: options.folder)
             if resolution != .unchanged { resolvedLinks.append(ResolvedLink(url: url, resolution: resolution)) }
+            if firstImage == nil, cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                if case .rewritten(let href) = resolution { firstImage = href } else { firstImage = url }
+            }
             switch resolution {
             case .unchanged:
                 continue

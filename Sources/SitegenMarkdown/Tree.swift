@@ -12,6 +12,8 @@ final class Tree {
     var resolvedLinks: [ResolvedLink] = []
     /// The site's image files the body shows, with the size each had (see `Rendered.measuredImages`).
     var measuredImages: [String: ImageSize?] = [:]
+    /// The first Markdown image's address (a kramdown-attributed one included).
+    var firstImage: String?
     /// The readable text of custom nodes that took the place of text (an image's alt, a figure's
     /// caption), for the search index and reading time.
     var customText: [OpaquePointer: String] = [:]

@@ -132,29 +132,38 @@ enum LiveReload {
     static let script = """
         <script id="sitegen-live-reload">
         (() => {
-          const events = new EventSource("\(eventsPath)?page=" + encodeURIComponent(location.pathname));
-          events.addEventListener("open", () => { document.documentElement.dataset.sitegenLiveReload = "open"; });
+          // A page kept for the Back button (the back/forward cache) lets go of its stream: a browser
+          // opens six connections to a host at most, and six kept pages would stall the seventh.
+          let events = null;
+          addEventListener("pagehide", () => { events?.close(); events = null; });
+          addEventListener("pageshow", (event) => { if (event.persisted) connect(); });
           const overlayId = "sitegen-error-overlay";
           const clearOverlay = () => document.getElementById(overlayId)?.remove();
-          events.addEventListener("reload", () => location.reload());
-          events.addEventListener("css", () => {
-            clearOverlay();
-            for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
-              const url = new URL(link.href);
-              url.searchParams.set("sitegen", Date.now());
-              link.href = url.href;
-            }
-          });
-          events.addEventListener("build-error", (event) => {
-            clearOverlay();
-            const overlay = document.createElement("pre");
-            overlay.id = overlayId;
-            overlay.setAttribute("role", "alert");
-            overlay.style.cssText = "\(overlayStyle)";
-            const heading = (document.documentElement.lang || "").startsWith("ko") ? "\(koreanOverlayHeading)" : "\(overlayHeading)";
-            overlay.textContent = heading + "\\n\\n" + event.data;
-            document.body.append(overlay);
-          });
+          function connect() {
+            events?.close();
+            events = new EventSource("\(eventsPath)?page=" + encodeURIComponent(location.pathname));
+            events.addEventListener("open", () => { document.documentElement.dataset.sitegenLiveReload = "open"; });
+            events.addEventListener("reload", () => location.reload());
+            events.addEventListener("css", () => {
+              clearOverlay();
+              for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+                const url = new URL(link.href);
+                url.searchParams.set("sitegen", Date.now());
+                link.href = url.href;
+              }
+            });
+            events.addEventListener("build-error", (event) => {
+              clearOverlay();
+              const overlay = document.createElement("pre");
+              overlay.id = overlayId;
+              overlay.setAttribute("role", "alert");
+              overlay.style.cssText = "\(overlayStyle)";
+              const heading = (document.documentElement.lang || "").startsWith("ko") ? "\(koreanOverlayHeading)" : "\(overlayHeading)";
+              overlay.textContent = heading + "\\n\\n" + event.data;
+              document.body.append(overlay);
+            });
+          }
+          connect();
         })();
         </script>
 

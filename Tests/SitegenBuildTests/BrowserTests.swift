@@ -179,6 +179,14 @@ struct Browser {
         ])
     }
 
+    /// Makes the page `width` × `height` CSS pixels, as a phone's or a desktop's window.
+    func viewport(width: Int, height: Int) async throws {
+        _ = try await HTTP.post("\(base)/session/\(session)/goog/cdp/execute", [
+            "cmd": "Emulation.setDeviceMetricsOverride",
+            "params": ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600],
+        ])
+    }
+
     func text(_ selector: String) async throws -> String {
         try await evaluate("return document.querySelector(\(jsString(selector)))?.textContent ?? ''")
     }

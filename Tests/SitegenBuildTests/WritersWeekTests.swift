@@ -33,6 +33,29 @@ import Testing
         ])
     }
 
+    @Test func aCoverAsEachThemeWritesItAndTheFirstPictureAsThePreviewCard() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site.yml", "base_url: https://me.example/\n")
+        try scratch.write("content/posts/2024-01-01-chirpy.md", "---\ntitle: a\nimage:\n  path: /img/a.png\n  alt: 표지 A\n---\n")
+        try scratch.write("content/posts/2024-01-02-papermod.md", "---\ntitle: b\ncover:\n  image: img/b.png\n  alt: 표지 B\n  caption: 사진 B\n---\n")
+        try scratch.write("content/posts/2024-01-03-mm.md", "---\ntitle: c\nheader:\n  overlay_image: https://cdn.example/c.jpg\n  teaser: /img/t.jpg\n---\n")
+        try scratch.write("content/posts/2024-01-04-body.md", "---\ntitle: d\n---\n글.\n\n![첫 그림](d.svg)\n\n![둘째](https://cdn.example/e.png)\n")
+        try scratch.write("content/posts/d.svg", "<svg width=\"8\" height=\"4\"></svg>")
+        _ = try await SiteBuilder.build(BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("output")))
+        let a = try scratch.read("output/posts/chirpy/index.html")
+        #expect(a.contains("<figure class=\"cover\"><img src=\"/img/a.png\" alt=\"표지 A\">\n</figure>"))
+        #expect(a.contains("<meta property=\"og:image\" content=\"https://me.example/img/a.png\">"))
+        #expect(try scratch.read("output/posts/papermod/index.html").contains(
+            "<figure class=\"cover\"><img src=\"/img/b.png\" alt=\"표지 B\">\n<figcaption>사진 B</figcaption>\n</figure>"))
+        let c = try scratch.read("output/posts/mm/index.html")
+        #expect(c.contains("<img src=\"https://cdn.example/c.jpg\" alt=\"\">"))
+        #expect(c.contains("<meta property=\"og:image\" content=\"https://cdn.example/c.jpg\">"))
+        // No cover: the body's first picture is the card's, and nothing is drawn twice.
+        let d = try scratch.read("output/posts/body/index.html")
+        #expect(d.contains("<meta property=\"og:image\" content=\"https://me.example/posts/d.svg\">"))
+        #expect(!d.contains("class=\"cover\""))
+    }
+
     @Test func aFaviconAnEditLinkAndAPreviewImage() async throws {
         let scratch = try ScratchFolder()
         try scratch.write("site.yml", "base_url: https://me.example/blog/\nrepo_url: https://github.com/me/blog/blob/main\n")

@@ -142,6 +142,21 @@ struct SocialLinkValues: TemplateValue {
     ]
 }
 
+/// A post's cover picture from its front matter, shown above its text: `image:` (a path, or
+/// Chirpy's `{path, alt}`), PaperMod's `cover: {image, alt, caption}`, Minimal Mistakes'
+/// `header: {overlay_image | image, caption}`.
+struct CoverValues: TemplateValue {
+    var url: TemplateLink
+    var alt: String
+    var caption: String?
+
+    static let fields: [Field] = [
+        ("url", { $0.url }),
+        ("alt", { $0.alt }),
+        ("caption", { $0.caption }),
+    ]
+}
+
 /// An entry of the site's navigation (`site.menu`).
 struct MenuEntryValues: TemplateValue {
     var name: String
@@ -278,6 +293,7 @@ struct PageValues: TemplateValue {
     var previous, next, previousSameCadence, nextSameCadence, yearAgo: ReferenceValues?
     var olderPost, newerPost: ReferenceValues?
     var image: TemplateLink?
+    var cover: CoverValues?
     var editURL: String?
     var related: [ReferenceValues]?
     var goals: [GoalValues]?
@@ -297,6 +313,7 @@ struct PageValues: TemplateValue {
         ("next_same_cadence", { $0.nextSameCadence }),
         ("year_ago", { $0.yearAgo }),
         ("image", { $0.image }),
+        ("cover", { $0.cover }),
         ("edit_url", { $0.editURL }),
         ("older_post", { $0.olderPost }),
         ("newer_post", { $0.newerPost }),

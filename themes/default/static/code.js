@@ -40,3 +40,29 @@
     try { localStorage.setItem("sitegen-theme", root.dataset.theme); } catch (e) {}
   });
 })();
+
+// Reading progress: a thin bar at the top of a post or retrospective that fills as the text is read.
+// Without JavaScript there is no bar.
+(function () {
+  const text = document.querySelector("article.entry .entry-content");
+  if (!text) return;
+  const bar = document.createElement("div");
+  bar.className = "reading-progress";
+  bar.setAttribute("aria-hidden", "true");
+  document.body.prepend(bar);
+  let queued = false;
+  function update() {
+    queued = false;
+    const box = text.getBoundingClientRect();
+    // Read when the end of the text reaches the bottom of the window.
+    const span = box.height - window.innerHeight;
+    const read = span <= 0 ? (box.bottom <= window.innerHeight ? 1 : 0) : Math.min(1, Math.max(0, -box.top / span));
+    bar.style.transform = "scaleX(" + read + ")";
+  }
+  function queue() {
+    if (!queued) { queued = true; requestAnimationFrame(update); }
+  }
+  addEventListener("scroll", queue, { passive: true });
+  addEventListener("resize", queue);
+  update();
+})();
