@@ -22,6 +22,10 @@ public struct PreviewServer: Sendable {
         public var polling: Bool
         /// Log each rebuild's phases.
         public var timings: Bool
+        /// The address to serve the site at, as Hugo's `server --baseURL`: `http://192.168.0.7/blog/`
+        /// to open the preview from a phone, or a path under which to try a GitHub Pages project site.
+        /// Without a port, the preview's own is added. Nil: the preview's address, at its root.
+        public var baseURL: String?
 
         public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, polling: Bool = false,
                     timings: Bool = false) {
@@ -35,7 +39,23 @@ public struct PreviewServer: Sendable {
 
         var address: String { host.contains(":") ? "[\(host)]" : host }
         /// The preview's address, as the browser opens it.
-        public var url: String { "http://\(address):\(port)/" }
+        public var url: String {
+            guard let baseURL, var parts = URLComponents(string: baseURL) else { return "http://\(address):\(port)/" }
+            if parts.port == nil { parts.port = port }
+            return parts.string ?? baseURL
+        }
+        /// The path the site is served under, `/blog`; empty at the root.
+        var basePath: String {
+            guard let baseURL, let path = URLComponents(string: baseURL)?.percentEncodedPath else { return "" }
+            return path.hasSuffix("/") ? String(path.dropLast()) : path
+        }
+
+        /// The request path as the site's own (`/blog/posts/` → `/posts/`); nil outside the base path.
+        func sitePath(_ requested: String) -> String? {
+            let base = basePath
+            if base.isEmpty { return requested }
+            return requested.hasPrefix(base + "/") ? String(requested.dropFirst(base.count)) : nil
+        }
 
         /// The build serves at the preview's own address, whatever `base_url` says, so every link works here.
         var build: BuildOptions {
@@ -87,9 +107,20 @@ public struct PreviewServer: Sendable {
                 return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
             }
             if request.uri.path == LiveReload.eventsPath {
-                return await Self.events(hub, page: request.uri.queryParameters["page"].flatMap { PreviewSite.outputPath(ofPage: String($0)) })
+                let page = request.uri.queryParameters["page"].flatMap { options.sitePath(String($0)) }
+                return await Self.events(hub, page: page.flatMap(PreviewSite.outputPath(ofPage:)))
             }
-            let answer = await state.site.respond(method: request.method.rawValue, path: request.uri.path)
+            guard let path = options.sitePath(request.uri.path) else {
+                // Outside the base path: the root leads to the site, anything else is not there.
+                let base = options.basePath + "/"
+                let moved = request.uri.path == "/" || request.uri.path == options.basePath
+                var headers = HTTPFields()
+                headers[.contentType] = "text/plain; charset=utf-8"
+                if moved { headers[.location] = base }
+                let text = moved ? "moved to \(base)\n" : "not found: the site is served under \(base)\n"
+                return Response(status: moved ? .found : .notFound, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            }
+            let answer = await state.site.respond(method: request.method.rawValue, path: path)
             var headers = HTTPFields()
             for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
                 if let field = HTTPField.Name(name) { headers[field] = value }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenCore
 import SitegenServer
 
 extension Sitegen {
@@ -14,6 +15,10 @@ extension Sitegen {
 
         @Option(name: [.long, .customLong("bind")], help: "The address to listen on (--bind, as Hugo says it); 127.0.0.1 keeps the preview to this machine.")
         var host: String = "127.0.0.1"
+
+        @Option(name: [.customShort("b"), .customLong("base-url")],
+                help: "Serve the site at this URL, as Hugo's --baseURL: http://192.168.0.7/ to open it from a phone (with --bind 0.0.0.0), http://localhost/blog/ to try it under a path. Without a port, --port is added.")
+        var baseURL: String?
 
         @Flag(name: [.customShort("D"), .long], help: "Include drafts.")
         var drafts = false
@@ -32,12 +37,16 @@ extension Sitegen {
 
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+            if let baseURL, case .failure(let problem) = BaseURL.normalize(baseURL, allowingPath: false) {
+                throw ValidationError("--base-url \(problem)")
+            }
         }
 
         func run() async throws {
             var options = PreviewServer.Options(root: site.root, host: host, port: port,
                                                 includeDrafts: drafts, polling: poll, timings: timings)
             options.includeFuture = future
+            if let baseURL, case .success(let normalized) = BaseURL.normalize(baseURL, allowingPath: false) { options.baseURL = normalized }
             let server = PreviewServer(options: options) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }

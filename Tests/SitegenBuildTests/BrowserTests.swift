@@ -69,6 +69,22 @@ struct BrowserTests {
 }
 
 @Suite struct ServeCommandTests {
+    @Test func serveUnderABaseURLsPathAsAProjectSiteIsPublished() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site.yml", "title: 블로그\nbase_url: https://me.github.io/\n")
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: 글\n---\n본문\n")
+        let server = try await Preview.start(site: scratch.url, arguments: ["--base-url", "http://localhost/blog/"], path: "blog/")
+        defer { server.stop() }
+        let home = String(decoding: try await HTTP.get(server.url), as: UTF8.self)
+        #expect(home.contains("href=\"/blog/posts/a/\""))
+        #expect(home.contains("href=\"/blog/style.css\""))
+        #expect(String(decoding: try await HTTP.get(server.url + "posts/a/"), as: UTF8.self).contains("본문"))
+        // The root leads to the site; a path outside it is not there.
+        let root = String(server.url.dropLast("blog/".count))
+        #expect(throws: BrowserError.self) { _ = try HTTP.exchange("GET", root, body: nil) }
+        #expect(throws: BrowserError.self) { _ = try HTTP.exchange("GET", root + "posts/a/", body: nil) }
+    }
+
     @Test func aPortInUseIsAClearError() throws {
         let scratch = try ScratchFolder()
         try scratch.write("content/posts/2024-01-01-a.md", "text")
@@ -94,15 +110,15 @@ struct Preview {
     let process: Process
     let url: String
 
-    static func start(site: URL) async throws -> Preview {
+    static func start(site: URL, arguments: [String] = [], path: String = "") async throws -> Preview {
         let port = try freePort()
         let process = Process()
         process.executableURL = SitegenBinary.url
-        process.arguments = ["serve", "--source", site.path, "--port", String(port)]
+        process.arguments = ["serve", "--source", site.path, "--port", String(port)] + arguments
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let url = "http://127.0.0.1:\(port)/"
+        let url = "http://127.0.0.1:\(port)/" + path
         for _ in 0..<100 {
             if (try? await HTTP.get(url)) != nil { return Preview(process: process, url: url) }
             try await Task.sleep(for: .milliseconds(100))

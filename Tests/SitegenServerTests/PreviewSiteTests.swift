@@ -151,3 +151,27 @@ enum URLPathForTests {
         #expect(PreviewSite.outputPath(ofPage: "relative") == nil)
     }
 }
+
+/// `serve --base-url`, as Hugo's `server --baseURL`: the address the pages are built for and the path they are served under.
+@Suite struct PreviewBaseURLTests {
+    @Test func withoutABaseURLTheSiteIsAtTheRootOfThePreview() {
+        let options = PreviewServer.Options(root: URL(fileURLWithPath: "/tmp"), port: 8123)
+        #expect(options.url == "http://127.0.0.1:8123/")
+        #expect(options.sitePath("/posts/") == "/posts/")
+    }
+
+    @Test func aBaseURLGetsThePortAndItsPathIsWhereTheSiteIs() {
+        var options = PreviewServer.Options(root: URL(fileURLWithPath: "/tmp"), port: 8123)
+        options.baseURL = "http://192.168.0.7/blog/"
+        #expect(options.url == "http://192.168.0.7:8123/blog/")
+        #expect(options.basePath == "/blog")
+        #expect(options.sitePath("/blog/") == "/")
+        #expect(options.sitePath("/blog/posts/%ED%9A%8C%EA%B3%A0/") == "/posts/%ED%9A%8C%EA%B3%A0/")
+        #expect(options.sitePath("/blog") == nil)
+        #expect(options.sitePath("/blogger/") == nil)
+        #expect(options.sitePath("/posts/") == nil)
+        options.baseURL = "http://phone.local:9000/"
+        #expect(options.url == "http://phone.local:9000/")
+        #expect(options.sitePath("/posts/") == "/posts/")
+    }
+}
