@@ -12,6 +12,8 @@ public struct BuildCache: Sendable {
     var markdown: [String: (key: RenderKey, rendered: Rendered)] = [:]
     var targets: LinkTargets?
     var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
+    /// The files made with a page (the search index's shards and entries), by the page's path.
+    var extra: [String: [OutputFile]] = [:]
     /// The site model, theme and link targets of the generation, for `quickPages`.
     var last: LastSite?
     /// Each document's entry of the search index, by its path, with the digest it was made from.
@@ -35,6 +37,15 @@ public struct BuildCache: Sendable {
         for page in pages {
             let fingerprint = page.fingerprint ?? Self.fingerprint(of: page.file)
             cache.pages[page.file.path] = (fingerprint, page.file)
+            guard !page.extra.isEmpty else { continue }
+            cache.extra[page.file.path] = page.extra
+            for file in page.extra {
+                // Made together, they change together: each is told apart by its path.
+                var hasher = Hasher()
+                hasher.combine(fingerprint)
+                hasher.combineUTF8(file.path)
+                cache.pages[file.path] = (hasher.finalize(), file)
+            }
         }
         for file in files where cache.pages[file.path] == nil {
             // Theme static files and the content's own files: copied, never rendered; tracked to tell what changed.
@@ -145,9 +156,11 @@ struct MarkdownMemo: Sendable {
 struct PageMemo: Sendable {
     var previous: [String: (fingerprint: Int, file: OutputFile)]
     var previousSearchEntries: [String: (digest: Int, bytes: [UInt8])]
+    var previousExtra: [String: [OutputFile]]
 
     init(_ cache: BuildCache) {
         previous = cache.pages
+        previousExtra = cache.extra
         previousSearchEntries = cache.searchEntries
     }
 

@@ -35,26 +35,6 @@ enum Feeds {
         return encode(feed)
     }
 
-    /// Every entry and page with its text, for the search page: the documents' entries (see
-    /// `searchEntry`) in site order, as a JSON array. With `entries` (kept by `serve` from one
-    /// rebuild to the next) they are joined; without, written straight into the array.
-    static func searchIndex(_ site: Site, entries: [[UInt8]]?) -> [UInt8] {
-        var json = JSONText()
-        json.bytes.reserveCapacity(entries?.reduce(2) { $0 + $1.count + 1 }
-            ?? site.documents.reduce(2) { $0 + $1.rendered.plainText.utf8.count + 256 })
-        json.raw("[")
-        for index in site.documents.indices {
-            if index > 0 { json.raw(",") }
-            if let entries {
-                json.bytes += entries[index]
-            } else {
-                searchEntry(site.documents[index], site: site, into: &json)
-            }
-        }
-        json.raw("]")
-        return json.bytes
-    }
-
     /// One document's entry of the search index: `{"date","tags","text","title","url"}`, keys sorted
     /// as JSONEncoder sorts them. Written by hand: the index carries every body's text, and
     /// JSONEncoder spent most of a rebuild on it.

@@ -54,10 +54,10 @@ extension PageContext {
         SiteLanguage.isKorean(site.config.language) ? "\(month)월" : MonthNames.english[month - 1]
     }
 
-    /// `/search/`: the page; its script reads `/search.json`.
+    /// `/search/`: the page; its script reads the index in `/search-index/` (see `SearchIndex`).
     func searchPage() -> PlainPageValues {
         PlainPageValues(site: siteValues, page: ListPageValues(title: labels["search"] ?? "Search", url: link("/search/"),
-                                                               indexURL: link("/search.json")))
+                                                               indexURL: link("/\(SearchIndex.folder)/")))
     }
 
     /// An Atom feed of the newest entries, or of one tag's.

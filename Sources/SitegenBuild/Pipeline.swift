@@ -63,7 +63,7 @@ extension SiteBuilder {
         clock.lap("pages")
 
         let katex = try MathAssets.files(for: source.config, besides: source.assets, into: &diagnostics)
-        let files = try await addFiles(pages.map(\.file) + katex, theme: theme, assets: source.assets, writingTo: staging, output: options.output,
+        let files = try await addFiles(pages.flatMap { [$0.file] + $0.extra } + katex, theme: theme, assets: source.assets, writingTo: staging, output: options.output,
                                        into: &diagnostics)
         clock.lap("files")
 
@@ -134,6 +134,8 @@ extension SiteBuilder {
         /// What its values hashed to, when fingerprinted.
         var fingerprint: Int?
         var isNew: Bool
+        /// The files made with it: the search index's shards and entries beside its `meta.json`.
+        var extra: [OutputFile] = []
     }
 
     /// Pages: each job's values through its template (or, for the JSON outputs, its bytes), on all
@@ -145,8 +147,10 @@ extension SiteBuilder {
         let searchEntries = await memo?.searchEntries(site, context: context)
         // The site-wide pages (archive, timeline, feeds, search index, sitemap) are each one long job:
         // made first, so that no core is left waiting on one of them at the end.
-        let order = jobs.indices.sorted { (jobs[$0].subject.isSiteWide ? 0 : 1, $0) < (jobs[$1].subject.isSiteWide ? 0 : 1, $1) }
-        let made: [(Int, MadePage)]
+        let searchJob = jobs.firstIndex { $0.subject == .searchIndex }
+        let order = jobs.indices.filter { $0 != searchJob }
+            .sorted { (jobs[$0].subject.isSiteWide ? 0 : 1, $0) < (jobs[$1].subject.isSiteWide ? 0 : 1, $1) }
+        var made: [(Int, MadePage)]
         do {
             made = try await order.parallelMap { index -> (Int, MadePage) in
                 let input = RenderPages.input(for: jobs[index], site: site, context: context, searchEntries: searchEntries?.bytes)
@@ -158,7 +162,7 @@ extension SiteBuilder {
                 let bytes: [UInt8]
                 switch input {
                 case .bytes(let encoded): bytes = encoded
-                case .searchIndex(let entries): bytes = Feeds.searchIndex(site, entries: entries)
+                case .searchIndex: bytes = []
                 case .template(let template, let values): bytes = Array((theme.render(template, context: values) ?? "").utf8)
                 }
                 var file = OutputFile(path: paths[index], contents: .bytes(bytes))
@@ -168,12 +172,31 @@ extension SiteBuilder {
                 }
                 return (index, MadePage(file: file, fingerprint: fingerprint, isNew: true))
             }
+            if let searchJob {
+                made.append((searchJob, try await searchIndex(at: paths[searchJob], site: site, entries: searchEntries, memo: memo, writingTo: staging)))
+            }
         } catch {
             throw BuildFailure.from(error, at: .whole(output.path), "cannot write the site")
         }
         var pages = [MadePage?](repeating: nil, count: jobs.count)
         for (index, page) in made { pages[index] = page }
         return (pages.compactMap { $0 }, searchEntries)
+    }
+
+    /// The search index's files (see `SearchIndex`): made again only when an entry changed.
+    static func searchIndex(at path: String, site: Site, entries: PageMemo.SearchEntries?, memo: PageMemo?,
+                            writingTo staging: OutputWriter.Staging?) async throws -> MadePage {
+        if let entries, let memo, let kept = memo.previous[path], kept.fingerprint == entries.key, let extra = memo.previousExtra[path] {
+            return MadePage(file: kept.file, fingerprint: entries.key, isNew: false, extra: extra)
+        }
+        var files = await SearchIndex.files(site, entries: entries?.bytes)
+        if let staging {
+            for index in files.indices {
+                try staging.write(files[index])
+                files[index].contents = .written
+            }
+        }
+        return MadePage(file: files[0], fingerprint: entries?.key, isNew: true, extra: Array(files.dropFirst()))
     }
 
     /// Files: the pages with the theme's static files and the content's own files, written to the staging folder if any.

@@ -75,7 +75,7 @@ enum RenderPages {
             jobs.append(Job(template: "atom", subject: .atomFeed(tag: index), url: tag.url + "feed.xml"))
         }
         jobs.append(Job(template: "", subject: .jsonFeed, url: "/feed.json"))
-        jobs.append(Job(template: "", subject: .searchIndex, url: "/search.json"))
+        jobs.append(Job(template: "", subject: .searchIndex, url: "/\(SearchIndex.folder)/meta.json"))
         // The sitemap lists every HTML page made so far but the 404 page; redirects come after it.
         let pages = jobs.filter { !$0.url.hasSuffix(".xml") && !$0.url.hasSuffix(".json") && $0.subject != .notFound }.map(\.url)
         jobs.append(Job(template: "sitemap", subject: .sitemap(urls: pages), url: "/sitemap.xml"))

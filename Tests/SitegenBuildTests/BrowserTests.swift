@@ -26,7 +26,7 @@ struct BrowserTests {
 
         // A broken save shows the located error over the page; the next good save clears it.
         try Data("---\ntitle: Hello: World\n---\n".utf8).write(to: post, options: .atomic)
-        try await browser.waitFor("document.getElementById('sitegen-error-overlay') !== null", seconds: 3)
+        try await browser.waitFor("document.getElementById('sitegen-error-overlay') !== null", seconds: 10)
         #expect(try await browser.text("#sitegen-error-overlay").contains("content/posts/2023-09-01-english.md:2:13: error: invalid YAML"))
         try Data(text.utf8).write(to: post, options: .atomic)
         // The good save reloads the tab; a WebDriver call made during that navigation waits for it.
@@ -179,6 +179,14 @@ struct Browser {
         let reply = try await HTTP.post("\(base)/session/\(session)/execute/sync", ["script": script, "args": []])
         if let value = reply["value"] as? String { return value }
         if let value = reply["value"] as? Bool { return value ? "true" : "false" }
+        return String(describing: reply["value"] ?? "")
+    }
+
+    /// Runs `body` as the body of an async function and returns what it returns.
+    func evaluateAsync(_ body: String) async throws -> String {
+        let script = "const done = arguments[arguments.length - 1]; (async () => {\n\(body)\n})().then(done, (error) => done('error: ' + error));"
+        let reply = try await HTTP.post("\(base)/session/\(session)/execute/async", ["script": script, "args": []])
+        if let value = reply["value"] as? String { return value }
         return String(describing: reply["value"] ?? "")
     }
 

@@ -189,6 +189,6 @@ import Testing
             written[file.path] = Array(try Data(contentsOf: file.url))
         }
         #expect(written == bytes(inMemory))
-        #expect(written["search.json"]?.isEmpty == false)
+        #expect(written["search-index/meta.json"]?.isEmpty == false)
     }
 }

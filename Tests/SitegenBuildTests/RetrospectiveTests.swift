@@ -186,12 +186,26 @@ import FoundationXML
 
     @Test func theSearchIndexHoldsTheTextOfEveryDocument() async throws {
         let (scratch, _) = try await site()
-        let data = try Data(contentsOf: scratch.url.appendingPathComponent("out/search.json"))
-        let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        #expect(entries.count == 6)
+        func json(_ path: String) throws -> Any {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: scratch.url.appendingPathComponent("out/search-index/" + path)))
+        }
+        let meta = try #require(try json("meta.json") as? [String: Int])
+        let count = try #require(meta["docs"])
+        #expect(count == 6)
+        let entries = try (0..<count).map { try #require(try json("d/\($0).json") as? [String: Any]) }
         let retro = try #require(entries.first { $0["title"] as? String == "분기 회고" })
         #expect(retro["text"] as? String == "날짜 없는 분기 회고")
         #expect(retro["url"] as? String == "/blog/retrospectives/q2/")
+        // Newest first, undated ones last.
+        let dates = entries.map { $0["date"] as? String ?? "" }
+        #expect(dates == dates.sorted(by: >))
+        // The gram 분기 is in the shard its hash names, with every document whose text or title holds it.
+        let shards = try #require(meta["shards"])
+        let gram = UInt64(("분" as Unicode.Scalar).value) << 21 | UInt64(("기" as Unicode.Scalar).value)
+        let shard = try #require(try json("g/\(SearchIndex.shard(of: gram, count: shards)).json") as? [String: String])
+        let holding = SearchIndex.decode(try #require(shard["분기"]))
+        let expected = entries.indices.filter { ((entries[$0]["title"] as? String ?? "") + (entries[$0]["text"] as? String ?? "")).contains("분기") }
+        #expect(holding.map(\.number) == expected)
     }
 }
 
@@ -209,5 +223,45 @@ final class ElementCounter: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         count[name, default: 0] += 1
+    }
+}
+
+/// The split search index's pieces, as search.js reads them.
+@Suite struct SearchIndexTests {
+    @Test func postingsRoundTripWithLargeGaps() {
+        let postings: [UInt32] = [0 << 3 | 4, 1 << 3 | 5, 40 << 3 | 1, 9_999 << 3 | 7, 1_000_000 << 3 | 2]
+        var bytes: [UInt8] = []
+        SearchIndex.encode(postings, into: &bytes)
+        let decoded = SearchIndex.decode(String(decoding: bytes, as: UTF8.self))
+        #expect(decoded.map(\.number) == [0, 1, 40, 9_999, 1_000_000])
+        #expect(decoded.map(\.fields) == [4, 5, 1, 7, 2])
+        // A gap of one with its fields is one character: a common gram costs a byte a document.
+        var small: [UInt8] = []
+        SearchIndex.encode([0 << 3 | 4, 1 << 3 | 4, 2 << 3 | 4], into: &small)
+        #expect(small.count == 3)
+    }
+
+    @Test func gramsAreOneAndTwoCharactersOfEachFieldLowerCasedWithoutSpaces() {
+        let grams = SearchIndex.grams(title: "Swift 회고", tags: ["일기"], text: "회고록")
+        func key(_ text: String) -> UInt64 {
+            let scalars = Array(text.unicodeScalars)
+            return UInt64(scalars[0].value) << 21 | (scalars.count > 1 ? UInt64(scalars[1].value) : 0)
+        }
+        #expect(grams[key("sw")] == SearchIndex.title)
+        #expect(grams[key("회고")] == SearchIndex.title | SearchIndex.text)
+        #expect(grams[key("고록")] == SearchIndex.text)
+        #expect(grams[key("일기")] == SearchIndex.tags)
+        #expect(grams[key("t회")] == nil)
+        #expect(grams[key("S")] == nil && grams[key("s")] == SearchIndex.title)
+    }
+
+    @Test func theShardHashIsFNV1aOverCodePointsAsTheScriptComputesIt() {
+        // Math.imul-based FNV-1a in search.js over "회고" (U+D68C U+ACE0), worked out by hand.
+        var hash: UInt32 = 2_166_136_261
+        for value: UInt32 in [0xD68C, 0xACE0] { hash = (hash ^ value) &* 16_777_619 }
+        let gram = UInt64(0xD68C) << 21 | 0xACE0
+        #expect(SearchIndex.shard(of: gram, count: 8192) == Int(hash % 8192))
+        #expect(SearchIndex.shardCount(documents: 10_000) == 8192)
+        #expect(SearchIndex.shardCount(documents: 9) == 4)
     }
 }

@@ -1,0 +1,187 @@
+import Foundation
+import SitegenCore
+import Synchronization
+
+/// The search page's index, split so that a query loads only what it needs (as Pagefind does),
+/// while a Korean word is still found inside longer words (조사 and 어미 attached):
+///
+/// - `search-index/meta.json`: `{"version":1,"docs":N,"shards":S}`.
+/// - `search-index/g/<k>.json`: the grams whose hash falls in shard `k`. A gram is one character or
+///   two adjacent ones of a document's title, tags or text (lower-cased, NFC, no spaces); each maps
+///   to the documents holding it, as a compact string (see `encode`) of document numbers with three
+///   bits that say where: 1 title, 2 tags, 4 text.
+/// - `search-index/d/<n>.json`: document `n`'s entry `{"date","tags","text","title","url"}`,
+///   loaded for the results shown (their snippets) and to confirm a word of three or more characters.
+///
+/// Documents are numbered newest first (undated ones last), so that among equal scores the lower
+/// number comes first. A query word's documents are those holding all of its grams: exact for one
+/// or two characters; for longer ones, a document that has the grams but not the word is dropped
+/// when its entry is read. `themes/default/static/search.js` reads it.
+enum SearchIndex {
+    static let folder = "search-index"
+
+    /// Where each field's gram goes.
+    static let title: UInt8 = 1, tags: UInt8 = 2, text: UInt8 = 4
+
+    /// The documents in the order they are numbered: by date, newest first, undated last, then as the site lists them.
+    static func order(_ site: Site) -> [Int] {
+        site.documents.indices.sorted { a, b in
+            let (x, y) = (site.documents[a].sortDate?.isoDay ?? "", site.documents[b].sortDate?.isoDay ?? "")
+            return x != y ? x > y : a < b
+        }
+    }
+
+    /// How many gram shards a site of `count` documents gets: about two documents a shard, a power
+    /// of two, at most 8,192, so a shard stays a few kilobytes.
+    static func shardCount(documents count: Int) -> Int {
+        var shards = 1
+        while shards < count / 2, shards < 8192 { shards <<= 1 }
+        return shards
+    }
+
+    /// FNV-1a over the gram's code points, as search.js computes it.
+    static func shard(of gram: UInt64, count: Int) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for scalar in [UInt32(gram >> 21), UInt32(gram & 0x1F_FFFF)] where scalar != 0 {
+            hash ^= scalar
+            hash = hash &* 16_777_619
+        }
+        return Int(hash % UInt32(count))
+    }
+
+    /// One document's grams with the fields each is in. A gram is packed as `first << 21 | second`
+    /// (second 0 for a single character).
+    static func grams(title: String, tags: [String], text: String) -> [UInt64: UInt8] {
+        var found: [UInt64: UInt8] = [:]
+        found.reserveCapacity(min(text.utf8.count, 4096))
+        func add(_ field: String, _ flag: UInt8) {
+            var previous: UInt32 = 0
+            for scalar in field.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+                if scalar.properties.isWhitespace || scalar.value == 0 {
+                    previous = 0
+                    continue
+                }
+                found[UInt64(scalar.value) << 21, default: 0] |= flag
+                if previous != 0 { found[UInt64(previous) << 21 | UInt64(scalar.value), default: 0] |= flag }
+                previous = scalar.value
+            }
+        }
+        add(title, Self.title)
+        add(tags.joined(separator: " "), Self.tags)
+        add(text, Self.text)
+        return found
+    }
+
+    /// The files, given each document's entry (`Feeds.searchEntry`) in site order, or made here.
+    static func files(_ site: Site, entries: [[UInt8]]?) async -> [OutputFile] {
+        let order = order(site)
+        let shards = shardCount(documents: order.count)
+        let groups = min(shards, 16)
+        // Postings by shard; each group of shards is filled by one task. Documents go through in
+        // batches, their grams made on all cores and kept only until merged, so that the grams of
+        // the whole site are never in memory at once.
+        let slotsPerGroup = (shards + groups - 1) / groups
+        let postings = (0..<groups).map { _ in Postings(slots: slotsPerGroup) }
+        let batch = 256
+        for start in stride(from: 0, to: order.count, by: batch) {
+            let numbers = Array(start..<min(order.count, start + batch))
+            let bucketed = await numbers.parallelMap { number -> [[UInt64]] in
+                let document = site.documents[order[number]]
+                let names = document.tagSlugs.compactMap { site.tagsBySlug[$0].map { site.tags[$0].name } }
+                var buckets = [[UInt64]](repeating: [], count: groups)
+                for (gram, flags) in grams(title: document.title, tags: names, text: document.rendered.plainText) {
+                    buckets[shard(of: gram, count: shards) % groups].append(gram << 3 | UInt64(flags))
+                }
+                return buckets
+            }
+            _ = await Array(0..<groups).parallelMap { group in
+                postings[group].slots.withLock { slots in
+                    for (number, buckets) in zip(numbers, bucketed) {
+                        for packed in buckets[group] {
+                            let gram = packed >> 3
+                            slots[shard(of: gram, count: shards) / groups][gram, default: []].append(UInt32(number) << 3 | UInt32(packed & 7))
+                        }
+                    }
+                }
+            }
+        }
+        let shardFiles = await Array(0..<groups).parallelMap { group -> [OutputFile] in
+            postings[group].slots.withLock { $0 }.enumerated().compactMap { slot, grams -> OutputFile? in
+                let shard = slot * groups + group
+                guard shard < shards else { return nil }
+                var json = JSONText()
+                json.raw("{")
+                for (index, gram) in grams.keys.sorted().enumerated() {
+                    if index > 0 { json.raw(",") }
+                    json.string(text(of: gram))
+                    json.raw(":\"")
+                    encode(grams[gram] ?? [], into: &json.bytes)
+                    json.raw("\"")
+                }
+                json.raw("}")
+                return OutputFile(path: "\(folder)/g/\(shard).json", contents: .bytes(json.bytes))
+            }
+        }.flatMap { $0 }
+        var files = [OutputFile(path: "\(folder)/meta.json",
+                                contents: .bytes(Array("{\"version\":1,\"docs\":\(order.count),\"shards\":\(shards)}".utf8)))]
+        files += shardFiles.sorted { $0.path < $1.path }
+        let fragments = await order.parallelMap { index in entries?[index] ?? Feeds.searchEntry(site.documents[index], site: site) }
+        for (number, fragment) in fragments.enumerated() {
+            files.append(OutputFile(path: "\(folder)/d/\(number).json", contents: .bytes(fragment)))
+        }
+        return files
+    }
+
+    /// The postings `encode` wrote, as search.js reads them: each document's number and fields.
+    static func decode(_ text: String) -> [(number: Int, fields: UInt8)] {
+        var found: [(number: Int, fields: UInt8)] = []
+        var number = -1, value = 0, shift = 0
+        for byte in text.utf8 {
+            guard let digit = digits.firstIndex(of: byte) else { return found }
+            value += (digit & 31) << shift
+            if digit >= 32 {
+                shift += 5
+                continue
+            }
+            number += value >> 3
+            found.append((number, UInt8(value & 7)))
+            value = 0
+            shift = 0
+        }
+        return found
+    }
+
+    /// One group's shards, filled by one task at a time.
+    final class Postings: Sendable {
+        let slots: Mutex<[[UInt64: [UInt32]]]>
+        init(slots count: Int) { slots = Mutex([[UInt64: [UInt32]]](repeating: [:], count: count)) }
+    }
+
+    static func text(of gram: UInt64) -> String {
+        var text = ""
+        for value in [UInt32(gram >> 21), UInt32(gram & 0x1F_FFFF)] where value != 0 {
+            if let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
+        }
+        return text
+    }
+
+    /// The 64 characters of the postings' encoding: values 0–31 end a number, 32–63 carry five more
+    /// bits of it (least significant first). None needs escaping in JSON.
+    static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    /// Postings (`number << 3 | fields`, ascending) as the gaps between them: each value is
+    /// `(number - previous number) << 3 | fields`, the first counting from -1.
+    static func encode(_ postings: [UInt32], into bytes: inout [UInt8]) {
+        var previous: Int64 = -1
+        for posting in postings {
+            let number = Int64(posting >> 3)
+            var value = UInt64(number - previous) << 3 | UInt64(posting & 7)
+            previous = number
+            while value >= 32 {
+                bytes.append(digits[Int(32 | (value & 31))])
+                value >>= 5
+            }
+            bytes.append(digits[Int(value)])
+        }
+    }
+}
