@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Times the search page of a built site in headless Chromium (chromedriver): for each query, the
-milliseconds from typing it to the first results shown, and the bytes the page fetched for it
+milliseconds from typing it to the first results shown (median of three), and the bytes the page fetched for it
 (shards and entries; the page itself, its script and `meta.json` are loaded before the first query).
 
 Usage: search.py OUTPUT_DIR [QUERY ...]   (prints one JSON object per query)
@@ -10,6 +10,7 @@ import http.server
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -74,11 +75,17 @@ def measure(output, queries):
               return { query, ms, bytes, files, results: status.textContent };
             })().then(done, e => done({ error: String(e) }));
         """
-        results = []
-        for query in queries:
+        def run(query):
             # Each query in a fresh page: nothing a previous one loaded is reused.
             call(base, "POST", f"/session/{sid}/url", {"url": f"http://127.0.0.1:{site_port}/search/"})
-            results.append(call(base, "POST", f"/session/{sid}/execute/async", {"script": script, "args": [query]})["value"])
+            return call(base, "POST", f"/session/{sid}/execute/async", {"script": script, "args": [query]})["value"]
+        run(queries[0])  # a first search warms the browser up
+        results = []
+        for query in queries:
+            runs = [run(query) for _ in range(3)]
+            result = dict(runs[0])
+            result["ms"] = statistics.median(r["ms"] for r in runs)
+            results.append(result)
         call(base, "DELETE", f"/session/{sid}")
         return results
     finally:

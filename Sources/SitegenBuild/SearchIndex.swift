@@ -50,26 +50,99 @@ enum SearchIndex {
     }
 
     /// One document's grams with the fields each is in. A gram is packed as `first << 21 | second`
-    /// (second 0 for a single character).
+    /// (second 0 for a single character). Fields are read as search.js reads them: NFC, lower-cased.
     static func grams(title: String, tags: [String], text: String) -> [UInt64: UInt8] {
+        var table = GramTable(expected: text.utf8.count / 2 + title.utf8.count + 64)
+        table.add(title, Self.title)
+        table.add(tags.joined(separator: " "), Self.tags)
+        table.add(text, Self.text)
         var found: [UInt64: UInt8] = [:]
-        found.reserveCapacity(min(text.utf8.count, 4096))
-        func add(_ field: String, _ flag: UInt8) {
-            var previous: UInt32 = 0
-            for scalar in field.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-                if scalar.properties.isWhitespace || scalar.value == 0 {
-                    previous = 0
-                    continue
+        table.forEach { found[$0] = $1 }
+        return found
+    }
+
+    /// An open-addressing set of one document's grams with their fields: the index makes millions
+    /// of them, and a `Dictionary` spent most of the index's time.
+    struct GramTable {
+        private var keys: [UInt64]
+        private var flags: [UInt8]
+        private var mask: Int
+        private var count = 0
+
+        init(expected: Int) {
+            var capacity = 64
+            while capacity < expected * 2 { capacity <<= 1 }
+            keys = [UInt64](repeating: 0, count: capacity)
+            flags = [UInt8](repeating: 0, count: capacity)
+            mask = capacity - 1
+        }
+
+        mutating func insert(_ key: UInt64, _ flag: UInt8) {
+            if count * 2 >= keys.count { grow() }
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while true {
+                let current = keys[slot]
+                if current == key {
+                    flags[slot] |= flag
+                    return
                 }
-                found[UInt64(scalar.value) << 21, default: 0] |= flag
-                if previous != 0 { found[UInt64(previous) << 21 | UInt64(scalar.value), default: 0] |= flag }
-                previous = scalar.value
+                if current == 0 {
+                    keys[slot] = key
+                    flags[slot] = flag
+                    count += 1
+                    return
+                }
+                slot = (slot + 1) & mask
             }
         }
-        add(title, Self.title)
-        add(tags.joined(separator: " "), Self.tags)
-        add(text, Self.text)
-        return found
+
+        private mutating func grow() {
+            let (oldKeys, oldFlags) = (keys, flags)
+            keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            flags = [UInt8](repeating: 0, count: oldKeys.count * 2)
+            mask = keys.count - 1
+            count = 0
+            for (key, flag) in zip(oldKeys, oldFlags) where key != 0 { insert(key, flag) }
+        }
+
+        func forEach(_ body: (UInt64, UInt8) -> Void) {
+            for (key, flag) in zip(keys, flags) where key != 0 { body(key, flag) }
+        }
+
+        /// The field's one- and two-character grams, spaces breaking pairs.
+        mutating func add(_ field: String, _ flag: UInt8) {
+            var previous: UInt32 = 0
+            func take(_ value: UInt32) {
+                if value == 0 || (value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : Unicode.Scalar(value)?.properties.isWhitespace == true) {
+                    previous = 0
+                    return
+                }
+                insert(UInt64(value) << 21, flag)
+                if previous != 0 { insert(UInt64(previous) << 21 | UInt64(value), flag) }
+                previous = value
+            }
+            for scalar in SearchIndex.normalized(field).unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    take(value >= 0x41 && value <= 0x5A ? value + 32 : value)
+                } else if (0xAC00...0xD7A3).contains(value) {
+                    take(value)  // Hangul syllables: no case
+                } else if scalar.properties.changesWhenLowercased {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower.value) }
+                } else {
+                    take(value)
+                }
+            }
+        }
+    }
+
+    /// The field in NFC, as search.js normalizes it; most text already is, and is not copied.
+    static func normalized(_ text: String) -> String {
+        let composed = text.unicodeScalars.allSatisfy { scalar in
+            scalar.value < 0x300 || (0xAC00...0xD7A3).contains(scalar.value) || (scalar.properties.canonicalCombiningClass == .notReordered && !(0x1100...0x11FF).contains(scalar.value)
+                                     && !(0xA960...0xA97F).contains(scalar.value) && !(0xD7B0...0xD7FF).contains(scalar.value))
+        }
+        return composed ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// The files, given each document's entry (`Feeds.searchEntry`) in site order, or made here.
@@ -89,9 +162,11 @@ enum SearchIndex {
                 let document = site.documents[order[number]]
                 let names = document.tagSlugs.compactMap { site.tagsBySlug[$0].map { site.tags[$0].name } }
                 var buckets = [[UInt64]](repeating: [], count: groups)
-                for (gram, flags) in grams(title: document.title, tags: names, text: document.rendered.plainText) {
-                    buckets[shard(of: gram, count: shards) % groups].append(gram << 3 | UInt64(flags))
-                }
+                var table = GramTable(expected: document.rendered.plainText.utf8.count / 2 + 64)
+                table.add(document.title, Self.title)
+                table.add(names.joined(separator: " "), Self.tags)
+                table.add(document.rendered.plainText, Self.text)
+                table.forEach { gram, flags in buckets[shard(of: gram, count: shards) % groups].append(gram << 3 | UInt64(flags)) }
                 return buckets
             }
             _ = await Array(0..<groups).parallelMap { group in

@@ -44,12 +44,14 @@
   }
 
   const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  const VALUE = new Int8Array(128).fill(-1);
+  for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i;
   // A gram's documents: number → where it is (1 title, 2 tags, 4 text).
   function decode(text) {
     const found = new Map();
     let number = -1, value = 0, shift = 0;
     for (let i = 0; i < text.length; i++) {
-      const digit = DIGITS.indexOf(text[i]);
+      const digit = VALUE[text.charCodeAt(i)];
       value += (digit & 31) * 2 ** shift;
       if (digit >= 32) { shift += 5; continue; }
       number += Math.floor(value / 8);
@@ -69,12 +71,18 @@
     return [...grams];
   }
 
+  const shardWith = (gram, count) => {
+    const number = shardOf(gram, count);
+    return once(shards, number, () => fetchJSON("g/" + number + ".json"));
+  };
+
   // The documents that hold every gram of the word, with the fields that hold them all.
   async function documentsWith(word, count) {
     let found = null;
-    for (const gram of gramsOf(word)) {
-      const shard = await once(shards, shardOf(gram, count), () => fetchJSON("g/" + shardOf(gram, count) + ".json"));
-      const holding = decode(shard[gram] || "");
+    const grams = gramsOf(word);
+    const loaded = await Promise.all(grams.map((gram) => shardWith(gram, count)));
+    for (let i = 0; i < grams.length; i++) {
+      const holding = decode(loaded[i][grams[i]] || "");
       if (found === null) { found = holding; continue; }
       const both = new Map();
       for (const [number, fields] of found) {
@@ -93,6 +101,8 @@
   // text; equal scores newest first (the documents are numbered so).
   async function matches(words) {
     const { shards: count } = await loadMeta();
+    // Every shard the query needs, fetched at once.
+    await Promise.all(words.flatMap(gramsOf).map((gram) => shardWith(gram, count)));
     let scores = null;
     for (const word of words) {
       const found = await documentsWith(word, count);
