@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenBuildTests",
-            dependencies: ["SitegenBuild", "SitegenTestSupport", "sitegen"],
+            dependencies: ["SitegenBuild", "SitegenTestSupport", "sitegen", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

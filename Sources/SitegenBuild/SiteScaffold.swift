@@ -3,8 +3,10 @@ import SitegenCore
 
 /// `sitegen init`: the folders and `site.yml` of a new site, and the GitHub Pages workflow.
 public enum SiteScaffold {
-    /// Publishes the site to GitHub Pages on every push to main: installs Swift and libcmark-gfm,
-    /// builds sitegen, builds the site with --strict under the Pages URL (sub-path included), deploys.
+    /// Publishes the site to GitHub Pages on every push to main: gets sitegen (a release's binary
+    /// when `SITEGEN_RELEASE` names one; else built from `SITEGEN_REPOSITORY` once per sitegen
+    /// commit and kept in the Actions cache), builds the site with --strict under the Pages URL
+    /// (sub-path included), deploys.
     public static let githubWorkflow = """
         name: Publish with sitegen
 
@@ -22,26 +24,51 @@ public enum SiteScaffold {
           group: pages
           cancel-in-progress: true
 
+        env:
+          # Where sitegen comes from. With SITEGEN_RELEASE (a tag such as v0.6.0) its release's binary is
+          # downloaded; without, it is built from the repository once per sitegen commit and then cached.
+          SITEGEN_REPOSITORY: ${{ vars.SITEGEN_REPOSITORY || 'https://github.com/sitegen/sitegen' }}
+          SITEGEN_RELEASE: ${{ vars.SITEGEN_RELEASE }}
+
         jobs:
           build:
             runs-on: ubuntu-24.04
             steps:
               - uses: actions/checkout@v4
-              - name: Install libcmark-gfm
+              - name: Install libcmark-gfm and KSyntaxHighlighting
                 run: sudo apt-get update && sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libkf5syntaxhighlighting-dev pkg-config
+              - name: Download sitegen ${{ env.SITEGEN_RELEASE }}
+                if: env.SITEGEN_RELEASE != ''
+                run: |
+                  mkdir -p "$HOME/.sitegen/bin"
+                  curl -fsSL "${SITEGEN_REPOSITORY%.git}/releases/download/$SITEGEN_RELEASE/sitegen-linux-$(uname -m).tar.gz" | tar -xz -C "$HOME/.sitegen/bin"
+              - name: Find sitegen's commit
+                id: sitegen
+                if: env.SITEGEN_RELEASE == ''
+                run: echo "commit=$(git ls-remote "$SITEGEN_REPOSITORY" HEAD | cut -f1)" >> "$GITHUB_OUTPUT"
+              - name: Reuse sitegen built for that commit
+                id: cache
+                if: env.SITEGEN_RELEASE == ''
+                uses: actions/cache@v4
+                with:
+                  path: ~/.sitegen/bin
+                  key: sitegen-${{ runner.os }}-${{ runner.arch }}-${{ steps.sitegen.outputs.commit }}
               - uses: swift-actions/setup-swift@v2
+                if: env.SITEGEN_RELEASE == '' && steps.cache.outputs.cache-hit != 'true'
                 with:
                   swift-version: "6.1"
               - name: Build sitegen
-                env:
-                  SITEGEN_REPOSITORY: ${{ vars.SITEGEN_REPOSITORY || 'https://github.com/sitegen/sitegen' }}
+                if: env.SITEGEN_RELEASE == '' && steps.cache.outputs.cache-hit != 'true'
                 run: |
-                  git clone --depth 1 "$SITEGEN_REPOSITORY" "$RUNNER_TEMP/sitegen"
-                  swift build -c release --package-path "$RUNNER_TEMP/sitegen"
+                  git clone "$SITEGEN_REPOSITORY" "$RUNNER_TEMP/sitegen"
+                  git -C "$RUNNER_TEMP/sitegen" checkout "${{ steps.sitegen.outputs.commit }}"
+                  swift build -c release --product sitegen --static-swift-stdlib --package-path "$RUNNER_TEMP/sitegen"
+                  mkdir -p "$HOME/.sitegen/bin"
+                  cp "$RUNNER_TEMP/sitegen/.build/release/sitegen" "$HOME/.sitegen/bin/"
               - id: pages
                 uses: actions/configure-pages@v5
               - name: Build the site
-                run: '"$RUNNER_TEMP/sitegen/.build/release/sitegen" build --strict --base-url "${{ steps.pages.outputs.base_url }}/"'
+                run: '"$HOME/.sitegen/bin/sitegen" build --strict --base-url "${{ steps.pages.outputs.base_url }}/"'
               - uses: actions/upload-pages-artifact@v3
                 with:
                   path: output
