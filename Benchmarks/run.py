@@ -85,7 +85,7 @@ def save_to_served(command, site, port, page, edits=5, ready_timeout=600, log=No
             f.write(original)
         rebuilds = None
         if log:
-            found = [int(m) / 1000 for m in re.findall(r"^Rebuilt \d+ of \d+ pages .* in (\d+) ms", open(log, encoding="utf-8").read(), re.M)]
+            found = [int(m) / 1000 for m in re.findall(r"^(?:Rebuilt \d+ of \d+ pages .* in |다시 만들었습니다: .*, )(\d+) ms", open(log, encoding="utf-8").read(), re.M)]
             rebuilds = statistics.median(found) if found else None
         return statistics.median(times), rebuilds
     finally:

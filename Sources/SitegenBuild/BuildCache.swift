@@ -18,6 +18,8 @@ public struct BuildCache: Sendable {
     var last: LastSite?
     /// Each document's entry of the search index, by its path, with the digest it was made from.
     var searchEntries: [String: (digest: Int, bytes: [UInt8])] = [:]
+    /// Each document's grams in the search index, by its path, with the digest they were read from.
+    var searchGrams: [String: SearchIndex.DocumentGrams] = [:]
     /// Highlighted code blocks, by language and code, across generations.
     var highlights = HighlightCache()
 
@@ -25,13 +27,15 @@ public struct BuildCache: Sendable {
 
     /// The cache for the generation after the one just made, and which output paths changed since this one.
     func next(source: SiteSource, markdown: MarkdownMemo.Result, site: Site, theme: Theme, pages: [SiteBuilder.MadePage],
-              files: [OutputFile], searchEntries: [String: (digest: Int, bytes: [UInt8])], options: BuildOptions) -> (cache: BuildCache, changed: Set<String>) {
+              files: [OutputFile], searchEntries: [String: (digest: Int, bytes: [UInt8])],
+              searchGrams: [String: SearchIndex.DocumentGrams], options: BuildOptions) -> (cache: BuildCache, changed: Set<String>) {
         var cache = BuildCache()
         cache.load = source.cache
         cache.markdown = markdown.cache
         cache.targets = markdown.targets
         cache.last = LastSite(site: site, theme: theme, targets: markdown.targets, options: options, includes: source.includes)
         cache.searchEntries = searchEntries
+        cache.searchGrams = searchGrams
         cache.highlights = highlights
         var changed = Set<String>()
         for page in pages {
@@ -157,10 +161,12 @@ struct PageMemo: Sendable {
     var previous: [String: (fingerprint: Int, file: OutputFile)]
     var previousSearchEntries: [String: (digest: Int, bytes: [UInt8])]
     var previousExtra: [String: [OutputFile]]
+    var previousGrams: [String: SearchIndex.DocumentGrams]
 
     init(_ cache: BuildCache) {
         previous = cache.pages
         previousExtra = cache.extra
+        previousGrams = cache.searchGrams
         previousSearchEntries = cache.searchEntries
     }
 

@@ -58,7 +58,7 @@ extension SiteBuilder {
         let jobs = try RenderPages.jobs(for: site, theme: theme, into: &diagnostics)
         let paths = jobs.map { RenderPages.outputPath(of: $0.url) }
         try checkFolderClashes(jobs: jobs, paths: paths, site: site, theme: theme, assets: source.assets, into: &diagnostics)
-        let (pages, searchEntries) = try await makePages(jobs, paths: paths, site: site, theme: theme, memo: previous.map(PageMemo.init),
+        let (pages, searchEntries, searchGrams) = try await makePages(jobs, paths: paths, site: site, theme: theme, memo: previous.map(PageMemo.init),
                                                          writingTo: staging, output: options.output)
         clock.lap("pages")
 
@@ -70,6 +70,7 @@ extension SiteBuilder {
         var report = BuildReport(pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count, warnings: diagnostics.sorted,
                                  phases: clock.phases)
         report.heldBack = heldBack
+        report.language = site.config.language
         var bodies: [String: Body] = [:]
         for (job, path) in zip(jobs, paths) {
             guard case .document(let index) = job.subject else { continue }
@@ -77,7 +78,7 @@ extension SiteBuilder {
             bodies[path] = Body(source: document.source.path, html: document.rendered.html, links: document.rendered.links)
         }
         let kept = previous?.next(source: source, markdown: markdown, site: site, theme: theme, pages: pages, files: files,
-                                  searchEntries: searchEntries?.byPath ?? [:], options: options)
+                                  searchEntries: searchEntries?.byPath ?? [:], searchGrams: searchGrams, options: options)
         return Generation(files: files, report: report, cache: kept?.cache ?? BuildCache(), renderedDocuments: markdown.renderedCount,
                           renderedPages: pages.count(where: \.isNew), changedPaths: kept?.changed ?? Set(files.map(\.path)),
                           bodies: bodies, basePath: source.config.basePath)
@@ -142,7 +143,8 @@ extension SiteBuilder {
     /// cores, written as they are made when there is a staging folder. Through the memo, a page
     /// whose template and values hash as before is not made again.
     static func makePages(_ jobs: [RenderPages.Job], paths: [String], site: Site, theme: Theme, memo: PageMemo?,
-                          writingTo staging: OutputWriter.Staging?, output: URL) async throws(BuildFailure) -> ([MadePage], PageMemo.SearchEntries?) {
+                          writingTo staging: OutputWriter.Staging?, output: URL) async throws(BuildFailure)
+        -> ([MadePage], PageMemo.SearchEntries?, [String: SearchIndex.DocumentGrams]) {
         let context = await PageContext.summarizing(site, theme: theme)
         let searchEntries = await memo?.searchEntries(site, context: context)
         // The site-wide pages (archive, timeline, feeds, search index, sitemap) are each one long job:
@@ -151,6 +153,7 @@ extension SiteBuilder {
         let order = jobs.indices.filter { $0 != searchJob }
             .sorted { (jobs[$0].subject.isSiteWide ? 0 : 1, $0) < (jobs[$1].subject.isSiteWide ? 0 : 1, $1) }
         var made: [(Int, MadePage)]
+        var searchGrams: [String: SearchIndex.DocumentGrams] = [:]
         do {
             made = try await order.parallelMap { index -> (Int, MadePage) in
                 let input = RenderPages.input(for: jobs[index], site: site, context: context, searchEntries: searchEntries?.bytes)
@@ -173,30 +176,32 @@ extension SiteBuilder {
                 return (index, MadePage(file: file, fingerprint: fingerprint, isNew: true))
             }
             if let searchJob {
-                made.append((searchJob, try await searchIndex(at: paths[searchJob], site: site, entries: searchEntries, memo: memo, writingTo: staging)))
+                let index = try await searchIndex(at: paths[searchJob], site: site, entries: searchEntries, memo: memo, writingTo: staging)
+                made.append((searchJob, index.page))
+                searchGrams = index.grams
             }
         } catch {
             throw BuildFailure.from(error, at: .whole(output.path), "cannot write the site")
         }
         var pages = [MadePage?](repeating: nil, count: jobs.count)
         for (index, page) in made { pages[index] = page }
-        return (pages.compactMap { $0 }, searchEntries)
+        return (pages.compactMap { $0 }, searchEntries, searchGrams)
     }
 
-    /// The search index's files (see `SearchIndex`): made again only when an entry changed.
+    /// The search index's files (see `SearchIndex`): made again only when an entry changed, and
+    /// then only the changed documents' grams are read again.
     static func searchIndex(at path: String, site: Site, entries: PageMemo.SearchEntries?, memo: PageMemo?,
-                            writingTo staging: OutputWriter.Staging?) async throws -> MadePage {
+                            writingTo staging: OutputWriter.Staging?) async throws -> (page: MadePage, grams: [String: SearchIndex.DocumentGrams]) {
         if let entries, let memo, let kept = memo.previous[path], kept.fingerprint == entries.key, let extra = memo.previousExtra[path] {
-            return MadePage(file: kept.file, fingerprint: entries.key, isNew: false, extra: extra)
+            return (MadePage(file: kept.file, fingerprint: entries.key, isNew: false, extra: extra), memo.previousGrams)
         }
-        var files = await SearchIndex.files(site, entries: entries?.bytes)
-        if let staging {
-            for index in files.indices {
-                try staging.write(files[index])
-                files[index].contents = .written
-            }
+        let digests = entries.map { entries in site.documents.map { entries.byPath[$0.source.path]?.digest ?? 0 } }
+        let made = try await SearchIndex.files(site, entries: entries?.bytes, digests: digests, previous: memo?.previousGrams ?? [:]) { file in
+            guard let staging else { return file }
+            try staging.write(file)
+            return OutputFile(path: file.path, contents: .written)
         }
-        return MadePage(file: files[0], fingerprint: entries?.key, isNew: true, extra: Array(files.dropFirst()))
+        return (MadePage(file: made.files[0], fingerprint: entries?.key, isNew: true, extra: Array(made.files.dropFirst())), made.grams)
     }
 
     /// Files: the pages with the theme's static files and the content's own files, written to the staging folder if any.

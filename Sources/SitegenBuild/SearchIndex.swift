@@ -146,10 +146,30 @@ enum SearchIndex {
     }
 
     /// The files, given each document's entry (`Feeds.searchEntry`) in site order, or made here.
-    static func files(_ site: Site, entries: [[UInt8]]?) async -> [OutputFile] {
+    /// One document's grams as the index was made with them, kept by `serve` from one rebuild to
+    /// the next: bucketed by group of shards, packed `gram << 3 | fields`.
+    struct DocumentGrams: Sendable {
+        var digest: Int
+        var shards: Int
+        var buckets: [[UInt64]]
+    }
+
+    /// What `files` made: the files (written through `write`), and, when `digests` were given, each
+    /// document's grams by its path for the next rebuild.
+    struct Made: Sendable {
+        var files: [OutputFile]
+        var grams: [String: DocumentGrams]
+    }
+
+    /// The files, given each document's entry (`Feeds.searchEntry`) in site order, or made here.
+    /// `digests` (site order) say what each entry was made from: a document whose digest matches its
+    /// `previous` grams is not read again. Each file goes through `write` as soon as it is made.
+    static func files(_ site: Site, entries: [[UInt8]]?, digests: [Int]? = nil, previous: [String: DocumentGrams] = [:],
+                      write: @escaping @Sendable (OutputFile) throws -> OutputFile = { $0 }) async throws -> Made {
         let order = order(site)
         let shards = shardCount(documents: order.count)
         let groups = min(shards, 16)
+        var kept: [String: DocumentGrams] = [:]
         // Postings by shard; each group of shards is filled by one task. Documents go through in
         // batches, their grams made on all cores and kept only until merged, so that the grams of
         // the whole site are never in memory at once.
@@ -160,6 +180,9 @@ enum SearchIndex {
             let numbers = Array(start..<min(order.count, start + batch))
             let bucketed = await numbers.parallelMap { number -> [[UInt64]] in
                 let document = site.documents[order[number]]
+                if let digests, let cached = previous[document.source.path], cached.digest == digests[order[number]], cached.shards == shards {
+                    return cached.buckets
+                }
                 let names = document.tagSlugs.compactMap { site.tagsBySlug[$0].map { site.tags[$0].name } }
                 var buckets = [[UInt64]](repeating: [], count: groups)
                 var table = GramTable(expected: document.rendered.plainText.utf8.count / 2 + 64)
@@ -168,6 +191,12 @@ enum SearchIndex {
                 table.add(document.rendered.plainText, Self.text)
                 table.forEach { gram, flags in buckets[shard(of: gram, count: shards) % groups].append(gram << 3 | UInt64(flags)) }
                 return buckets
+            }
+            if let digests {
+                for (number, buckets) in zip(numbers, bucketed) {
+                    let index = order[number]
+                    kept[site.documents[index].source.path] = DocumentGrams(digest: digests[index], shards: shards, buckets: buckets)
+                }
             }
             _ = await Array(0..<groups).parallelMap { group in
                 postings[group].slots.withLock { slots in
@@ -180,8 +209,8 @@ enum SearchIndex {
                 }
             }
         }
-        let shardFiles = await Array(0..<groups).parallelMap { group -> [OutputFile] in
-            postings[group].slots.withLock { $0 }.enumerated().compactMap { slot, grams -> OutputFile? in
+        let shardFiles = try await Array(0..<groups).parallelMap { group -> [OutputFile] in
+            try postings[group].slots.withLock { $0 }.enumerated().compactMap { slot, grams -> OutputFile? in
                 let shard = slot * groups + group
                 guard shard < shards else { return nil }
                 var json = JSONText()
@@ -194,17 +223,17 @@ enum SearchIndex {
                     json.raw("\"")
                 }
                 json.raw("}")
-                return OutputFile(path: "\(folder)/g/\(shard).json", contents: .bytes(json.bytes))
+                return try write(OutputFile(path: "\(folder)/g/\(shard).json", contents: .bytes(json.bytes)))
             }
         }.flatMap { $0 }
-        var files = [OutputFile(path: "\(folder)/meta.json",
-                                contents: .bytes(Array("{\"version\":1,\"docs\":\(order.count),\"shards\":\(shards)}".utf8)))]
+        var files = [try write(OutputFile(path: "\(folder)/meta.json",
+                                          contents: .bytes(Array("{\"version\":1,\"docs\":\(order.count),\"shards\":\(shards)}".utf8))))]
         files += shardFiles.sorted { $0.path < $1.path }
-        let fragments = await order.parallelMap { index in entries?[index] ?? Feeds.searchEntry(site.documents[index], site: site) }
-        for (number, fragment) in fragments.enumerated() {
-            files.append(OutputFile(path: "\(folder)/d/\(number).json", contents: .bytes(fragment)))
+        // Entries are made and written on all cores; without a cache none is kept in memory.
+        files += try await Array(order.enumerated()).parallelMap { number, index in
+            try write(OutputFile(path: "\(folder)/d/\(number).json", contents: .bytes(entries?[index] ?? Feeds.searchEntry(site.documents[index], site: site))))
         }
-        return files
+        return Made(files: files, grams: kept)
     }
 
     /// The postings `encode` wrote, as search.js reads them: each document's number and fields.

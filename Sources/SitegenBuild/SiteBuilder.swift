@@ -46,6 +46,8 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Documents dated after now, left out (`--future` builds them).
     public var heldBack = 0
+    /// The site's `language`, for what the commands say about it (`SiteMessages`).
+    public var language = ""
     /// How long each phase of `generate` took, in order.
     public var phases: [(name: String, seconds: Double)] = []
 }

@@ -131,18 +131,19 @@ public struct PreviewServer: Sendable {
         var logger = Logger(label: "sitegen.serve")
         logger.logLevel = .warning
         let url = options.url
+        let messages = await state.messages
         let app = Application(
             responder: responder,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "sitegen"),
             services: [rebuilder],
             onServerRunning: { [log] _ in
-                log("Serving at \(url) — watching content/, themes/ and site.yml (Ctrl-C to stop)")
+                log(messages.serving(url))
                 onReady()
             },
             logger: logger)
         try await app.runService()
         await hub.finishAll()
-        log("Stopped.")
+        log(await state.messages.stopped)
     }
 
     /// Server-Sent Events for one page, ended on shutdown so Ctrl-C never waits on an open tab.
@@ -235,7 +236,7 @@ struct Rebuilder: Service {
         guard !paths.isEmpty else { return }
         await hub.broadcast(.reload, only: { paths.contains($0) })
         let milliseconds = Int(((ContinuousClock.now - started) / .milliseconds(1)).rounded())
-        if options.timings { log("Showed \(paths.sorted().joined(separator: ", ")) in \(milliseconds) ms; rebuilding the rest") }
+        if options.timings { log(await state.messages.shown(paths.sorted(), milliseconds: milliseconds)) }
     }
 
     /// Pages, feeds and indexes: a change to one shows only where it is open, not on other pages.
@@ -249,6 +250,8 @@ struct Rebuilder: Service {
         let wasBroken = await state.isBroken
         do {
             let generation = try await SiteBuilder.generate(options.build, cache: cache)
+            let messages = SiteMessages(language: generation.report.language)
+            await state.speak(messages)
             for warning in await state.newWarnings(generation.report.warnings.map(\.description)) { log(warning) }
             // Edits saved during this rebuild were shown quickly on the old site: `publish` keeps them shown.
             let (served, published) = await state.publish(PreviewSite(files: generation.files, root: options.root), cache: generation.cache)
@@ -257,11 +260,11 @@ struct Rebuilder: Service {
                 log(generation.report.phases.map { "\($0.name) \(Int(($0.seconds * 1000).rounded())) ms" }.joined(separator: ", "))
             }
             if changed.isEmpty {
-                log("Built \(generation.report.pageCount) pages in \(milliseconds) ms")
+                log(messages.builtInPreview(pages: generation.report.pageCount, milliseconds: milliseconds))
                 return
             }
-            let what = changed.sorted().prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
-            log("Rebuilt \(generation.renderedPages) of \(generation.report.pageCount) pages (\(generation.renderedDocuments) Markdown) in \(milliseconds) ms after \(what)")
+            log(messages.rebuilt(pages: generation.renderedPages, of: generation.report.pageCount, markdown: generation.renderedDocuments,
+                                 milliseconds: milliseconds, after: changed.sorted()))
             // A page reloads only when what it would get now differs from what it was last served.
             let changedPaths = generation.changedPaths.filter { published.bytes(of: $0) != served.bytes(of: $0) || served.bytes(of: $0) == nil }
             let onlyStyles = !changedPaths.isEmpty && changedPaths.allSatisfy { $0.hasSuffix(".css") }
@@ -278,11 +281,8 @@ struct Rebuilder: Service {
         } catch {
             let text = Diagnostics.shown(error.errors).joined(separator: "\n")
             log(text)
-            if await state.hasServedASite {
-                log("The last good site is still served; fix the error and save again.")
-            } else {
-                log("Nothing is served until the site builds: fix the error and save; the open page shows the site then.")
-            }
+            let messages = await state.messages
+            log(await state.hasServedASite ? messages.lastGoodSiteServed : messages.nothingServedYet)
             await state.markBroken(text)
             await hub.broadcast(.buildError(text))
         }

@@ -1,9 +1,15 @@
 import SitegenBuild
+import SitegenCore
 
 /// The site the preview serves now, swapped whole after each rebuild.
 actor PreviewState {
     private(set) var site = PreviewSite(files: [])
     private(set) var cache = BuildCache()
+
+    /// What the preview says, in the language of the last site built (English before the first).
+    private(set) var messages = SiteMessages(language: "")
+
+    func speak(_ messages: SiteMessages) { self.messages = messages }
 
     /// Changes seen but not yet in a full rebuild.
     private var pending = Set<String>()

@@ -48,10 +48,9 @@ extension Sitegen {
                     for (name, seconds) in report.phases { print("\(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(String(format: "%7.3f", seconds)) s") }
                 }
                 let seconds = (ContinuousClock.now - started).seconds
-                print("Built \(report.pageCount) pages (\(report.fileCount) files) in \(String(format: "%.2f", seconds)) s → \(outputURL.path)")
-                if report.heldBack > 0 {
-                    print("Held back \(report.heldBack) document\(report.heldBack == 1 ? "" : "s") dated after now; --future builds \(report.heldBack == 1 ? "it" : "them").")
-                }
+                let messages = SiteMessages(language: report.language)
+                print(messages.built(pages: report.pageCount, files: report.fileCount, seconds: seconds, output: outputURL.path))
+                if report.heldBack > 0 { print(messages.heldBack(report.heldBack)) }
             } catch let error as BuildFailure {
                 Terminal.print(error.diagnostics)
                 let count = error.errors.count

@@ -23,7 +23,7 @@ extension Sitegen {
                     Terminal.printError("check failed with \(problems.count) error\(problems.count == 1 ? "" : "s") (warnings count, as in build --strict)")
                     throw ExitCode.failure
                 }
-                print("Checked \(generation.report.pageCount) pages: every internal link, image and anchor lands")
+                print(SiteMessages(language: generation.report.language).checked(pages: generation.report.pageCount))
             } catch let failure as BuildFailure {
                 Terminal.print(failure.diagnostics)
                 Terminal.printError("check failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s")")

@@ -10,7 +10,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let written = tree(at: site.appendingPathComponent("output"))
         let pages = written.keys.count { $0.hasSuffix(".html") }
-        #expect(run.stdout.hasPrefix("Built \(pages) pages (\(written.count - 1) files) in "), "\(run.stdout)")
+        // The site is Korean (site.yml's language, `ko` unless it says): so is what the build says of it.
+        #expect(run.stdout.hasPrefix("페이지 \(pages)개(파일 \(written.count - 1)개)를 "), "\(run.stdout)")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/index.html").path))
         // Undated, but its title names its period: the period's last day dates it, without a warning.
         #expect(!run.stderr.contains("2023 1분기 회고 8f3a2c1d9b7e4f60a1b2c3d4e5f60718.md:1:1: warning: no date"), "\(run.stderr)")
@@ -192,13 +193,30 @@ import Testing
         try scratch.write("content/posts/2999-01-01-later.md", "---\ntitle: 미래의 글\n---\n본문\n")
         let built = try SitegenBinary.run(["build"], in: scratch.url)
         #expect(built.status == 0, "\(built.stderr)")
-        #expect(built.stdout.contains("Held back 1 document dated after now; --future builds it."), "\(built.stdout)")
+        #expect(built.stdout.contains("날짜가 아직 오지 않은 문서 1개는 빼 두었습니다. --future를 주면 함께 만듭니다."), "\(built.stdout)")
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("output/posts/later/index.html").path))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("output/posts/past/index.html").path))
         let future = try SitegenBinary.run(["build", "-F", "-o", "with-future"], in: scratch.url)
         #expect(future.status == 0, "\(future.stderr)")
-        #expect(!future.stdout.contains("Held back"))
+        #expect(!future.stdout.contains("빼 두었습니다"))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("with-future/posts/later/index.html").path))
+    }
+
+    @Test func anEnglishSiteIsToldAboutInEnglishAndDiagnosticsStayEnglishOnAKoreanOne() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site.yml", "language: en\n")
+        try scratch.write("content/posts/2020-01-01-past.md", "---\ntitle: Past\n---\nText\n")
+        try scratch.write("content/posts/2999-01-01-later.md", "---\ntitle: Later\n---\nText\n")
+        let built = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(built.stdout.hasPrefix("Built "), "\(built.stdout)")
+        #expect(built.stdout.contains("Held back 1 document dated after now; --future builds it."))
+        #expect(try SitegenBinary.run(["check"], in: scratch.url).stdout.hasPrefix("Checked "))
+        try scratch.write("site.yml", "language: ko\n")
+        #expect(try SitegenBinary.run(["check"], in: scratch.url).stdout.hasPrefix("페이지 "))
+        try scratch.write("content/posts/2020-01-02-bad.md", "---\ntitle: Hello: World\n---\n")
+        let failed = try SitegenBinary.run(["build"], in: scratch.url)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("content/posts/2020-01-02-bad.md:2:13: error: invalid YAML"), "\(failed.stderr)")
     }
 
     @Test func initSaysWhatToDoNextAndWhenItHadNothingToWrite() throws {

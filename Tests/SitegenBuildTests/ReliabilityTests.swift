@@ -1,6 +1,7 @@
 import Foundation
 import SitegenBuild
 import Testing
+import Yams
 
 /// What a writer publishing from CI relies on: every bad input named, nothing lost.
 @Suite struct ReliabilityTests {
@@ -65,7 +66,7 @@ import Testing
         #expect(run.stderr.contains("check failed with 2 errors"))
         try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: A\n---\n\nintro\n")
         try scratch.write("content/posts/2024-01-02-undated-slug.md", "---\ntitle: B\ntags: [x]\n---\n[a](../posts/2024-01-01-a.md)")
-        #expect(try SitegenBinary.run(["check"], in: scratch.url).stdout.hasPrefix("Checked "))
+        #expect(try SitegenBinary.run(["check"], in: scratch.url).stdout.hasPrefix("페이지 "))
         #expect(try SitegenBinary.run(["build", "--strict"], in: scratch.url).status == 0)
         try scratch.write("content/notes/undated.md", "---\ntype: post\n---\nno date")
         run = try SitegenBinary.run(["build", "--strict"], in: scratch.url)
@@ -138,5 +139,38 @@ import Testing
         try scratch.write("content/posts/2024-01-01-a.md", "hello")
         #expect(try SitegenBinary.run(["build", "--strict"], in: scratch.url).status == 0)
         #expect(try SitegenBinary.run(["init", "--ci", "github"], in: scratch.url).status == 1)
+    }
+
+    /// The Pages workflow gets sitegen from a release when one is named, else builds it once per sitegen
+    /// commit and caches it; this repository's release workflow makes the binaries it downloads.
+    /// (GitHub Actions cannot run here: this reads both as Actions would, and checks they agree.)
+    @Test func thePagesWorkflowUsesAReleaseOrACachedBuildAndTheReleaseWorkflowMakesIt() throws {
+        let root = Fixtures.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let pages = try #require(try Yams.load(yaml: SiteScaffold.githubWorkflow) as? [String: Any])
+        let steps = try #require(((pages["jobs"] as? [String: Any])?["build"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let download = try #require(steps.first { ($0["name"] as? String)?.hasPrefix("Download sitegen") == true })
+        #expect(download["if"] as? String == "env.SITEGEN_RELEASE != ''")
+        let downloadURL = try #require(download["run"] as? String)
+        #expect(downloadURL.contains("/releases/download/$SITEGEN_RELEASE/sitegen-linux-$(uname -m).tar.gz"))
+        let cache = try #require(steps.first { $0["uses"] as? String == "actions/cache@v4" })
+        #expect((cache["with"] as? [String: Any])?["key"] as? String == "sitegen-${{ runner.os }}-${{ runner.arch }}-${{ steps.sitegen.outputs.commit }}")
+        let build = try #require(steps.first { $0["name"] as? String == "Build sitegen" })
+        #expect(build["if"] as? String == "env.SITEGEN_RELEASE == '' && steps.cache.outputs.cache-hit != 'true'")
+        #expect((build["run"] as? String)?.contains("checkout \"${{ steps.sitegen.outputs.commit }}\"") == true)
+
+        let release = try #require(try Yams.load(yaml: String(contentsOf: root.appendingPathComponent(".github/workflows/release.yml"), encoding: .utf8))
+            as? [String: Any])
+        // `on:` is YAML 1.1's true to some readers; Yams keeps it a key.
+        let trigger = try #require((release["on"] as? [String: Any])?["push"] as? [String: Any])
+        #expect(trigger["tags"] as? [String] == ["v*"])
+        let jobs = try #require(release["jobs"] as? [String: Any])
+        let matrix = try #require(((jobs["build"] as? [String: Any])?["strategy"] as? [String: Any])?["matrix"] as? [String: Any])
+        let arches = (matrix["include"] as? [[String: Any]] ?? []).compactMap { $0["arch"] as? String }
+        #expect(arches == ["x86_64", "aarch64"])
+        let buildSteps = try #require((jobs["build"] as? [String: Any])?["steps"] as? [[String: Any]])
+        #expect(buildSteps.contains { ($0["run"] as? String)?.contains("swift build -c release --product sitegen --static-swift-stdlib") == true })
+        #expect(buildSteps.contains { ($0["run"] as? String)?.contains("tar -czf \"sitegen-linux-${{ matrix.arch }}.tar.gz\"") == true })
+        let publish = try #require(((jobs["release"] as? [String: Any])?["steps"] as? [[String: Any]])?.last?["run"] as? String)
+        for arch in arches { #expect(publish.contains("sitegen-linux-\(arch).tar.gz")) }
     }
 }

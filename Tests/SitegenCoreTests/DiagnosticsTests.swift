@@ -17,3 +17,18 @@ import Testing
         #expect(BuildFailure(many + many).diagnostics.count == many.count)
     }
 }
+
+/// What the commands say about a site follows its language.
+@Suite struct SiteMessagesTests {
+    @Test func koreanForKoAndEnglishOtherwise() {
+        let korean = SiteMessages(language: "ko-KR"), english = SiteMessages(language: "en")
+        #expect(korean.built(pages: 3, files: 9, seconds: 0.5, output: "/o") == "페이지 3개(파일 9개)를 0.50초 만에 만들었습니다 → /o")
+        #expect(english.built(pages: 3, files: 9, seconds: 0.5, output: "/o") == "Built 3 pages (9 files) in 0.50 s → /o")
+        #expect(korean.rebuilt(pages: 2, of: 40, markdown: 1, milliseconds: 35, after: ["a.md", "b.md", "c.md", "d.md"])
+                == "다시 만들었습니다: 페이지 2/40개 (Markdown 1개), 35 ms, a.md, b.md, c.md 외 1개 바뀜")
+        #expect(english.rebuilt(pages: 2, of: 40, markdown: 1, milliseconds: 35, after: ["a.md"]) == "Rebuilt 2 of 40 pages (1 Markdown) in 35 ms after a.md")
+        #expect(english.heldBack(2) == "Held back 2 documents dated after now; --future builds them.")
+        #expect(SiteMessages(language: "ja").serving("http://x/").hasPrefix("Serving at http://x/"))
+        #expect(korean.lastGoodSiteServed != english.lastGoodSiteServed && korean.nothingServedYet.contains("오류를 고치고"))
+    }
+}
