@@ -91,6 +91,7 @@ struct ThemeBrowserTests {
             #expect(video == "true")
             try await browser.evaluate("document.querySelector('figure').scrollIntoView(); return ''")
             try await browser.waitFor("document.querySelector('figure img').naturalWidth === 1200", seconds: 5)
+            try await screenshot(browser, "figure-1440-light")
         }
     }
 
