@@ -203,7 +203,7 @@ enum SearchIndex {
                     for (number, buckets) in zip(numbers, bucketed) {
                         for packed in buckets[group] {
                             let gram = packed >> 3
-                            slots[shard(of: gram, count: shards) / groups][gram, default: []].append(UInt32(number) << 3 | UInt32(packed & 7))
+                            slots[shard(of: gram, count: shards) / groups][gram, default: PostingList()].append(number, fields: UInt8(packed & 7))
                         }
                     }
                 }
@@ -219,7 +219,7 @@ enum SearchIndex {
                     if index > 0 { json.raw(",") }
                     json.string(text(of: gram))
                     json.raw(":\"")
-                    encode(grams[gram] ?? [], into: &json.bytes)
+                    json.bytes += grams[gram]?.bytes ?? []
                     json.raw("\"")
                 }
                 json.raw("}")
@@ -257,8 +257,26 @@ enum SearchIndex {
 
     /// One group's shards, filled by one task at a time.
     final class Postings: Sendable {
-        let slots: Mutex<[[UInt64: [UInt32]]]>
-        init(slots count: Int) { slots = Mutex([[UInt64: [UInt32]]](repeating: [:], count: count)) }
+        let slots: Mutex<[[UInt64: PostingList]]>
+        init(slots count: Int) { slots = Mutex([[UInt64: PostingList]](repeating: [:], count: count)) }
+    }
+
+    /// One gram's documents, encoded as they come (in ascending order): a gram in most documents
+    /// costs about a byte each while the index is made, not four.
+    struct PostingList: Sendable {
+        private var last = -1
+        private(set) var bytes: [UInt8] = []
+
+        /// Each value is `(number - previous number) << 3 | fields`, the first counting from -1.
+        mutating func append(_ number: Int, fields: UInt8) {
+            var value = UInt64(number - last) << 3 | UInt64(fields & 7)
+            last = number
+            while value >= 32 {
+                bytes.append(SearchIndex.digits[Int(32 | (value & 31))])
+                value >>= 5
+            }
+            bytes.append(SearchIndex.digits[Int(value)])
+        }
     }
 
     static func text(of gram: UInt64) -> String {
@@ -273,19 +291,10 @@ enum SearchIndex {
     /// bits of it (least significant first). None needs escaping in JSON.
     static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
 
-    /// Postings (`number << 3 | fields`, ascending) as the gaps between them: each value is
-    /// `(number - previous number) << 3 | fields`, the first counting from -1.
+    /// Postings (`number << 3 | fields`, ascending) as `PostingList` writes them.
     static func encode(_ postings: [UInt32], into bytes: inout [UInt8]) {
-        var previous: Int64 = -1
-        for posting in postings {
-            let number = Int64(posting >> 3)
-            var value = UInt64(number - previous) << 3 | UInt64(posting & 7)
-            previous = number
-            while value >= 32 {
-                bytes.append(digits[Int(32 | (value & 31))])
-                value >>= 5
-            }
-            bytes.append(digits[Int(value)])
-        }
+        var list = PostingList()
+        for posting in postings { list.append(Int(posting >> 3), fields: UInt8(posting & 7)) }
+        bytes += list.bytes
     }
 }

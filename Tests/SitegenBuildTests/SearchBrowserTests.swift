@@ -61,16 +61,30 @@ struct SearchBrowserTests {
             return 'ready';
             """
         #expect(try await browser.evaluateAsync(expected) == "ready")
+        // `serve` may reload the page (a rebuild it was asked for by the files written above): then
+        // the reference search is set up again.
+        func ensureExpected() async throws {
+            if try await browser.evaluate("return String(typeof window.expected)") != "function" {
+                try await browser.waitFor("document.readyState === 'complete'", seconds: 15)
+                _ = try await browser.evaluateAsync(expected)
+            }
+        }
         let queries = ["회", "고", "회고", "프로젝트", "젝트", "로젝", "블로그를", "블로그 회고", "SWIFT", "swift 운동", "에서", "기록 배포 목표",
                        "움직", "없는말", "q", "사이드 프로젝트", "록음", "다음 주간"]
         for query in queries {
+            try await ensureExpected()
             let want = try await browser.evaluate("return JSON.stringify(window.expected(\(jsonString(query))))")
             try await browser.evaluate("""
                 document.getElementById('search-status').textContent = '';
                 const i = document.getElementById('search-input'); i.value = \(jsonString(query)); i.dispatchEvent(new Event('input')); return ''
                 """)
             // Every page of results, the button pressed until it hides.
-            try await browser.waitFor("document.getElementById('search-status').textContent !== ''", seconds: 5)
+            do {
+                try await browser.waitFor("document.getElementById('search-status').textContent !== ''", seconds: 15)
+            } catch {
+                Issue.record("no results shown for \(query): \(error)")
+                continue
+            }
             for _ in 0..<10 {
                 let hidden = try await browser.evaluate("return String(document.getElementById('search-more').hidden)")
                 if hidden == "true" { break }
