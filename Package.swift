@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "SitegenServer",
             dependencies: [
-                "SitegenBuild", "SitegenCore",
+                "SitegenBuild", "SitegenContent", "SitegenCore",
                 .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

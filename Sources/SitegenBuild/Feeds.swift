@@ -30,7 +30,7 @@ enum Feeds {
                     content_html: document.rendered.html,
                     summary: (document.source.frontMatter["description"] ?? document.source.frontMatter["summary"])?.scalarText,
                     date_published: document.sortDate?.rfc3339(defaultOffset: config.utcOffset),
-                    tags: document.tagSlugs.compactMap { site.tagsBySlug[$0].map { site.tags[$0].name } })
+                    tags: site.tagNames(of: document))
             })
         return encode(feed)
     }
@@ -53,8 +53,7 @@ enum Feeds {
             json.raw(",")
         }
         json.raw("\"tags\":[")
-        let names = document.tagSlugs.compactMap { site.tagsBySlug[$0].map { site.tags[$0].name } }
-        for (index, name) in names.enumerated() {
+        for (index, name) in site.tagNames(of: document).enumerated() {
             if index > 0 { json.raw(",") }
             json.string(name)
         }

@@ -25,10 +25,8 @@ enum SearchIndex {
 
     /// The documents in the order they are numbered: by date, newest first, undated last, then as the site lists them.
     static func order(_ site: Site) -> [Int] {
-        site.documents.indices.sorted { a, b in
-            let (x, y) = (site.documents[a].sortDate?.isoDay ?? "", site.documents[b].sortDate?.isoDay ?? "")
-            return x != y ? x > y : a < b
-        }
+        let days = site.documents.map { $0.sortDate?.isoDay ?? "" }
+        return site.documents.indices.sorted { a, b in days[a] != days[b] ? days[a] > days[b] : a < b }
     }
 
     /// How many gram shards a site of `count` documents gets: about two documents a shard, a power
@@ -52,12 +50,8 @@ enum SearchIndex {
     /// One document's grams with the fields each is in. A gram is packed as `first << 21 | second`
     /// (second 0 for a single character). Fields are read as search.js reads them: NFC, lower-cased.
     static func grams(title: String, tags: [String], text: String) -> [UInt64: UInt8] {
-        var table = GramTable(expected: text.utf8.count / 2 + title.utf8.count + 64)
-        table.add(title, Self.title)
-        table.add(tags.joined(separator: " "), Self.tags)
-        table.add(text, Self.text)
         var found: [UInt64: UInt8] = [:]
-        table.forEach { found[$0] = $1 }
+        GramTable(title: title, tags: tags, text: text).forEach { found[$0] = $1 }
         return found
     }
 
@@ -69,12 +63,16 @@ enum SearchIndex {
         private var mask: Int
         private var count = 0
 
-        init(expected: Int) {
+        /// The grams of a document's three fields.
+        init(title: String, tags: [String], text: String) {
             var capacity = 64
-            while capacity < expected * 2 { capacity <<= 1 }
+            while capacity < (text.utf8.count / 2 + title.utf8.count + 64) * 2 { capacity <<= 1 }
             keys = [UInt64](repeating: 0, count: capacity)
             flags = [UInt8](repeating: 0, count: capacity)
             mask = capacity - 1
+            add(title, SearchIndex.title)
+            add(tags.joined(separator: " "), SearchIndex.tags)
+            add(text, SearchIndex.text)
         }
 
         mutating func insert(_ key: UInt64, _ flag: UInt8) {
@@ -110,7 +108,7 @@ enum SearchIndex {
         }
 
         /// The field's one- and two-character grams, spaces breaking pairs.
-        mutating func add(_ field: String, _ flag: UInt8) {
+        private mutating func add(_ field: String, _ flag: UInt8) {
             var previous: UInt32 = 0
             func take(_ value: UInt32) {
                 if value == 0 || (value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : Unicode.Scalar(value)?.properties.isWhitespace == true) {
@@ -183,13 +181,8 @@ enum SearchIndex {
                 if let digests, let cached = previous[document.source.path], cached.digest == digests[order[number]], cached.shards == shards {
                     return cached.buckets
                 }
-                let names = document.tagSlugs.compactMap { site.tagsBySlug[$0].map { site.tags[$0].name } }
                 var buckets = [[UInt64]](repeating: [], count: groups)
-                var table = GramTable(expected: document.rendered.plainText.utf8.count / 2 + 64)
-                table.add(document.title, Self.title)
-                table.add(names.joined(separator: " "), Self.tags)
-                table.add(document.rendered.plainText, Self.text)
-                table.forEach { gram, flags in buckets[shard(of: gram, count: shards) % groups].append(gram << 3 | UInt64(flags)) }
+                GramTable(title: document.title, tags: site.tagNames(of: document), text: document.rendered.plainText).forEach { gram, flags in buckets[shard(of: gram, count: shards) % groups].append(gram << 3 | UInt64(flags)) }
                 return buckets
             }
             if let digests {

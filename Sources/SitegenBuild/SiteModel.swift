@@ -71,6 +71,11 @@ public struct Site: Sendable {
     /// Tags by slug, sorted by name.
     public var tags: [TagGroup]
     public var tagsBySlug: [String: Int]
+
+    /// A document's tags as the site names them (the first spelling seen of each), in its order.
+    func tagNames(of document: PageDocument) -> [String] {
+        document.tagSlugs.compactMap { tagsBySlug[$0].map { tags[$0].name } }
+    }
 }
 
 /// How one post stands among the others (indices into `Site.documents`).

@@ -81,7 +81,7 @@ public struct SiteConfig: Sendable, Hashable {
     public private(set) var origin = ""
 
     /// `baseURL`'s origin and base path, worked out once when it is set: every link on every page asks for them.
-    static func split(baseURL: String) -> (basePath: String, origin: String) {
+    public static func split(baseURL: String) -> (basePath: String, origin: String) {
         var path = Substring(baseURL)
         var origin = ""
         if let schemeEnd = baseURL.range(of: "://") {

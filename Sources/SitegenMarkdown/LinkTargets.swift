@@ -45,7 +45,7 @@ public struct LinkTargets: Sendable, Hashable {
             target = target[..<hash]
         }
         if let query = target.firstIndex(of: "?") { target = target[..<query] }
-        let decoded = (URLPath.decode(String(target)) ?? String(target)).precomposedStringWithCanonicalMapping
+        let decoded = Self.filePath(target)
         guard let path = Self.join(folder, decoded) else { return .missing(decoded) }
         if let page = documents[path] {
             return .rewritten(URLPath.encode(basePath + page) + fragment)
@@ -65,14 +65,17 @@ public struct LinkTargets: Sendable, Hashable {
     /// `img/a b.png`): a rewritten relative link, or a site-absolute one with or without the base path.
     public func siteFile(at url: String) -> String? {
         guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
-        var path = Substring(url)
-        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
-        let decoded = (URLPath.decode(String(path)) ?? String(path)).precomposedStringWithCanonicalMapping
+        let decoded = Self.filePath(url.prefix { $0 != "?" && $0 != "#" })
         if !basePath.isEmpty, decoded.hasPrefix(basePath + "/"), files.contains(String(decoded.dropFirst(basePath.count + 1))) {
             return String(decoded.dropFirst(basePath.count + 1))
         }
         let own = String(decoded.dropFirst())
         return files.contains(own) ? own : nil
+    }
+
+    /// A link's path (no query or fragment) as a file's name: percent-decoded where it decodes, NFC.
+    private static func filePath(_ path: Substring) -> String {
+        (URLPath.decode(String(path)) ?? String(path)).precomposedStringWithCanonicalMapping
     }
 
     /// The page a link to an exported Notion page (`…/Page title 0123…cdef.md`) means, wherever it now is.

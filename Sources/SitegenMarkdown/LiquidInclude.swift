@@ -36,25 +36,7 @@ enum LiquidInclude {
 
     /// Words split at spaces outside quotes, quotes kept (`caption="a b"` is one word).
     static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var quote: Character?
-        for character in text {
-            if let open = quote {
-                current.append(character)
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-                current.append(character)
-            } else if character.isWhitespace {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
+        QuotedWords.split(text, quotes: ["\"", "'"], keepingQuotes: true)
     }
 
     /// One include file's Liquid, evaluated.

@@ -87,25 +87,7 @@ enum Shortcodes {
 
     /// `name "a" b key="v w"`: the name, positional and named arguments.
     static func arguments(_ text: String) -> (name: String, positional: [String], named: [String: String]) {
-        var words: [String] = []
-        var current = ""
-        var quote: Character?
-        var started = false
-        for character in text {
-            if let open = quote {
-                if character == open { quote = nil } else { current.append(character) }
-            } else if character == "\"" || character == "`" {
-                quote = character
-                started = true
-            } else if character.isWhitespace {
-                if started || !current.isEmpty { words.append(current) }
-                current = ""
-                started = false
-            } else {
-                current.append(character)
-            }
-        }
-        if started || !current.isEmpty { words.append(current) }
+        let words = QuotedWords.split(text, quotes: ["\"", "`"], keepingQuotes: false)
         guard let name = words.first else { return ("", [], [:]) }
         var positional: [String] = []
         var named: [String: String] = [:]

@@ -33,10 +33,10 @@ extension Tree {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
             let caption = self.caption(of: node, title: title)
-            let isFile = targets.siteFile(at: url) != nil
-            guard isFile || (caption != nil && (url.hasPrefix("http:") || url.hasPrefix("https:"))) else { continue }
+            let file = targets.siteFile(at: url)
+            guard file != nil || (caption != nil && (url.hasPrefix("http:") || url.hasPrefix("https:"))) else { continue }
             let alt = plainText(node)
-            let image = imageTag(url: url, alt: alt, title: caption == nil ? title : "")
+            let image = imageTag(url: url, file: file, alt: alt, title: caption == nil ? title : "")
             if let caption, let paragraph = cmark_node_parent(node), let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
                 cmark_node_set_on_enter(figure, "<figure>\(image)<figcaption>\(escapeHTML(caption))</figcaption></figure>\n")
                 cmark_node_set_on_exit(figure, "")
@@ -53,13 +53,13 @@ extension Tree {
         }
     }
 
-    /// `<img>` for `url`; an image of the site's own files gets its size (unless `attributes` give
-    /// one) and loads lazily.
-    func imageTag(url: String, alt: String, title: String, attributes: BlockAttributes = BlockAttributes()) -> String {
+    /// `<img>` for `url`; an image of the site's own files (`file`, its path under `content/`, as
+    /// `LinkTargets.siteFile` finds it) gets its size (unless `attributes` give one) and loads lazily.
+    func imageTag(url: String, file: String?, alt: String, title: String, attributes: BlockAttributes = BlockAttributes()) -> String {
         var tag = "<img src=\"\(escapeHTML(url))\" alt=\"\(escapeHTML(alt))\""
         if !title.isEmpty { tag += " title=\"\(escapeHTML(title))\"" }
         tag += attributes.html(safe: !options.allowsRawHTML)
-        if let file = options.linkTargets?.siteFile(at: url) {
+        if let file {
             let size = options.imageSizes?.size(of: file)
             measuredImages[file] = .some(size)
             let sized = attributes.pairs.contains { $0.key == "width" || $0.key == "height" }

@@ -55,7 +55,7 @@ extension Tree {
         if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
             let alt = plainText(node)
             customText[element] = alt
-            cmark_node_set_on_enter(element, imageTag(url: url, alt: alt, title: title, attributes: attributes))
+            cmark_node_set_on_enter(element, imageTag(url: url, file: options.linkTargets?.siteFile(at: url), alt: alt, title: title, attributes: attributes))
             cmark_node_set_on_exit(element, "")
         } else {
             cmark_node_set_on_enter(element, "<a href=\"\(escapeHTML(url))\"\(titleAttribute)\(attributes.html(safe: safe))>")

@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import SitegenBuild
+import SitegenContent
 import SitegenCore
 
 /// `sitegen serve`: builds the site into memory, serves it on localhost, rebuilds what a change
@@ -46,8 +47,7 @@ public struct PreviewServer: Sendable {
         }
         /// The path the site is served under, `/blog`; empty at the root.
         var basePath: String {
-            guard let baseURL, let path = URLComponents(string: baseURL)?.percentEncodedPath else { return "" }
-            return path.hasSuffix("/") ? String(path.dropLast()) : path
+            baseURL.map { SiteConfig.split(baseURL: $0).basePath } ?? ""
         }
 
         /// The request path as the site's own (`/blog/posts/` → `/posts/`); nil outside the base path.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SitegenCore
 import SitegenServer
 
 extension Sitegen {
@@ -37,16 +36,14 @@ extension Sitegen {
 
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-            if let baseURL, case .failure(let problem) = BaseURL.normalize(baseURL, allowingPath: false) {
-                throw ValidationError("--base-url \(problem)")
-            }
+            _ = try BuildSelection.baseURL(baseURL)
         }
 
         func run() async throws {
             var options = PreviewServer.Options(root: site.root, host: host, port: port,
                                                 includeDrafts: drafts, polling: poll, timings: timings)
             options.includeFuture = future
-            if let baseURL, case .success(let normalized) = BaseURL.normalize(baseURL, allowingPath: false) { options.baseURL = normalized }
+            options.baseURL = try BuildSelection.baseURL(baseURL)
             let server = PreviewServer(options: options) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }

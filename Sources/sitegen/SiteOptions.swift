@@ -22,9 +22,15 @@ struct BuildSelection: ParsableArguments {
     var baseURL: String?
 
     func validate() throws {
-        guard let baseURL else { return }
-        if case .failure(let problem) = BaseURL.normalize(baseURL, allowingPath: false) {
-            throw ValidationError("--base-url \(problem)")
+        _ = try Self.baseURL(baseURL)
+    }
+
+    /// `--base-url` as given, normalized; an exit-2 error saying what is wrong with it.
+    static func baseURL(_ given: String?) throws -> String? {
+        guard let given else { return nil }
+        switch BaseURL.normalize(given, allowingPath: false) {
+        case .success(let normalized): return normalized
+        case .failure(let problem): throw ValidationError("--base-url \(problem)")
         }
     }
 }
