@@ -160,8 +160,10 @@ public enum SiteBuilder {
     /// Where relative links may land: every document that is built, by its path under `content/`, and every other file.
     static func linkTargets(_ documents: [SourceDocument], source: SiteSource) -> LinkTargets {
         let pages = documents.map { (String($0.path.dropFirst("content/".count)), Permalinks.url(of: $0, config: source.config)) }
-        return LinkTargets(documents: Dictionary(pages, uniquingKeysWith: { first, _ in first }),
-                           files: Set(source.assets.map(\.relativePath)), basePath: source.config.basePath)
+        var targets = LinkTargets(documents: Dictionary(pages, uniquingKeysWith: { first, _ in first }),
+                                  files: Set(source.assets.map(\.relativePath)), basePath: source.config.basePath)
+        targets.origin = source.config.origin
+        return targets
     }
 
     /// The theme's static files and the content's own files, added to the rendered pages.

@@ -9,6 +9,9 @@ public struct LinkTargets: Sendable, Hashable {
     public var files: Set<String>
     /// The site's base path, `/blog` or "", put before every rewritten link.
     public var basePath: String
+    /// The scheme and host the site is published at (`https://user.github.io`), or "": Jekyll posts
+    /// write their own files as `{{ site.url }}{{ site.baseurl }}/assets/…`, absolute.
+    public var origin = ""
 
     /// Pages by their Notion id (the 32 hex digits that end an exported file's name) → their URL:
     /// a link between exported pages still lands when the pages were sorted into other folders.
@@ -62,10 +65,12 @@ public struct LinkTargets: Sendable, Hashable {
     }
 
     /// The file under `content/` a link as the page has it points at (`/blog/img/a%20b.png` →
-    /// `img/a b.png`): a rewritten relative link, or a site-absolute one with or without the base path.
+    /// `img/a b.png`): a rewritten relative link, or a site-absolute one with or without the base
+    /// path, or one written with the site's own origin before it.
     public func siteFile(at url: String) -> String? {
-        guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
-        let decoded = Self.filePath(url.prefix { $0 != "?" && $0 != "#" })
+        let path = !origin.isEmpty && url.hasPrefix(origin + "/") ? url.dropFirst(origin.count) : Substring(url)
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return nil }
+        let decoded = Self.filePath(path.prefix { $0 != "?" && $0 != "#" })
         if !basePath.isEmpty, decoded.hasPrefix(basePath + "/"), files.contains(String(decoded.dropFirst(basePath.count + 1))) {
             return String(decoded.dropFirst(basePath.count + 1))
         }

@@ -196,6 +196,13 @@ import Testing
         // Written site-absolute, with or without the base path, it is the same file.
         let absolute = MarkdownRenderer.render("![x](/posts/img/a%20b.svg)\n", options: options)
         #expect(absolute.html.contains("width=\"640\" height=\"480\" loading=\"lazy\""))
+        // So is one written with the site's origin, as Jekyll posts write `{{ site.url }}{{ site.baseurl }}/…`.
+        var published = options
+        published.linkTargets?.origin = "https://me.github.io"
+        let withOrigin = MarkdownRenderer.render("![x](https://me.github.io/blog/posts/img/a%20b.svg)\n", options: published)
+        #expect(withOrigin.html == "<p><img src=\"https://me.github.io/blog/posts/img/a%20b.svg\" alt=\"x\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\" /></p>\n")
+        #expect(MarkdownRenderer.render("![x](https://other.example/blog/posts/img/a%20b.svg)\n", options: published).html
+                == MarkdownRenderer.libraryHTML("![x](https://other.example/blog/posts/img/a%20b.svg)\n"))
     }
 
     @Test func aTitledImageAloneIsAFigure() throws {
