@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+        // Tests only: the reference our template engine is compared with (themes were written against it).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // traits: [] leaves out swift-configuration support: a clean debug build is minutes shorter.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
@@ -48,7 +49,7 @@ let package = Package(
         .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM", "CSyntaxHighlighting"]),
         .target(
             name: "SitegenTemplates",
-            dependencies: ["SitegenCore", "SitegenContent", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["SitegenCore", "SitegenContent"],
             plugins: ["EmbedDefaultTheme"]
         ),
         .target(
@@ -56,7 +57,6 @@ let package = Package(
             dependencies: [
                 "SitegenCore", "SitegenContent", "SitegenMarkdown", "SitegenTemplates",
                 .target(name: "CMalloc", condition: .when(platforms: [.linux])),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import SitegenContent
 import SitegenCore
 import SitegenTemplates
@@ -50,10 +49,10 @@ public enum NewDocument {
         let korean = SiteLanguage.isKorean(source.config.language)
         let labels = theme.labels(for: source.config.language)
 
-        var values: [String: Any] = [
-            "title": korean ? "\(period.label(language: "ko")) 회고" : "Retrospective: \(period.label(language: "en"))",
-            "date": today.isoDay, "period": period.description, "tag": korean ? "회고" : "retrospective",
-            "goals_heading": labels["previous_goals"] ?? "Goals from last time",
+        var values: [String: TemplateData] = [
+            "title": .text(korean ? "\(period.label(language: "ko")) 회고" : "Retrospective: \(period.label(language: "en"))"),
+            "date": .text(today.isoDay), "period": .text(period.description), "tag": .text(korean ? "회고" : "retrospective"),
+            "goals_heading": .text(labels["previous_goals"] ?? "Goals from last time"),
         ]
         let earlier = site.retrospectives.first { index in
             guard let other = site.documents[index].period else { return false }
@@ -61,11 +60,12 @@ public enum NewDocument {
         }
         if let earlier {
             let document = site.documents[earlier]
-            values["previous"] = [
-                "title": document.title,
-                "link": "../" + String(document.source.path.dropFirst("content/".count)).replacingOccurrences(of: " ", with: "%20"),
-                "goals": document.goals.map { ["text": $0.text] },
+            let previous: [String: TemplateData] = [
+                "title": .text(document.title),
+                "link": .text("../" + String(document.source.path.dropFirst("content/".count)).replacingOccurrences(of: " ", with: "%20")),
+                "goals": .list(document.goals.map { TemplateData.object(["text": $0.text]) }),
             ]
+            values["previous"] = .object(previous)
         }
         // `2026-W46..2026-W47` → `2026-w46-2026-w47`: the range stays readable in the file name and URL.
         let file = "content/retrospectives/\(today.isoDay)-\(Slug.segment(period.description.replacingOccurrences(of: "..", with: "-"))).md"
@@ -83,7 +83,7 @@ public enum NewDocument {
         return file
     }
 
-    private static func render(archetype: String, default template: String, values: [String: Any], root: URL) throws(BuildFailure) -> String {
+    private static func render(archetype: String, default template: String, values: [String: TemplateData], root: URL) throws(BuildFailure) -> String {
         let custom = root.appendingPathComponent("archetypes/\(archetype).md")
         let path = FileManager.default.fileExists(atPath: custom.path) ? "archetypes/\(archetype).md" : nil
         var text = template
@@ -94,12 +94,10 @@ public enum NewDocument {
         }
         do {
             // Markdown, not HTML: nothing is escaped.
-            return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + text).render(values)
-        } catch let error as MustacheTemplate.ParserError {
-            throw BuildFailure([.error(at: SourceLocation(path: path ?? "(built-in archetype)", line: error.context.lineNumber,
-                                                          column: error.context.columnNumber), "template error: \(error.error)")])
+            return try Template("{{% CONTENT_TYPE: TEXT }}" + text).render(.object(values))
         } catch {
-            throw BuildFailure([.error(at: .whole(path ?? "(built-in archetype)"), "template error: \(error)")])
+            throw BuildFailure([.error(at: SourceLocation(path: path ?? "(built-in archetype)", line: error.line, column: error.column),
+                                       "template error: \(error.message)")])
         }
     }
 

@@ -166,7 +166,7 @@ extension SiteBuilder {
                 switch input {
                 case .bytes(let encoded): bytes = encoded
                 case .searchIndex: bytes = []
-                case .template(let template, let values): bytes = Array((theme.render(template, context: values) ?? "").utf8)
+                case .template(let template, let values): bytes = Array((theme.render(template, values: values.templateData) ?? "").utf8)
                 }
                 var file = OutputFile(path: paths[index], contents: .bytes(bytes))
                 if let staging {

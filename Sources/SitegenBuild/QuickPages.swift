@@ -67,7 +67,7 @@ extension SiteBuilder {
             guard let document = edits[index], let job = RenderPages.documentJob(index, document, theme: last.theme, jekyllSite: site.config.liquid,
                                                                                 into: &toldByTheRebuild),
                   case .template(let template, let values) = RenderPages.input(for: job, site: site, context: context, searchEntries: nil),
-                  let html = last.theme.render(template, context: values)
+                  let html = last.theme.render(template, values: values.templateData)
             else { return nil }
             return OutputFile(path: RenderPages.outputPath(of: job.url), contents: .bytes(Array(html.utf8)))
         }

@@ -1,3 +1,4 @@
+import SitegenCore
 /// A kramdown block attribute list, `{: #id .class key="value"}`, as Jekyll writers put on the line
 /// before or after a block.
 public struct BlockAttributes: Sendable, Hashable {

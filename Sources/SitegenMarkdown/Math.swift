@@ -1,3 +1,4 @@
+import SitegenCore
 import CCmarkGFM
 
 /// TeX math as blogs write it, recognised while cmark parses inlines, so emphasis, entities and

@@ -1,3 +1,4 @@
+import SitegenCore
 import CCmarkGFM
 import Foundation
 

@@ -1,9 +1,7 @@
-import Mustache
 import SitegenCore
 
-/// HTML made by the Markdown stage (a body), written into a page as it is: `{{page.content}}`
-/// needs no triple braces.
-public struct HTMLFragment: MustacheCustomRenderable, CustomStringConvertible, Sendable, Hashable {
+/// HTML made by the Markdown stage (a body), written into a page with `{{{page.content}}}`.
+public struct HTMLFragment: TemplateObject, TemplateDataConvertible, CustomStringConvertible, Sendable, Hashable {
     public var html: String
     /// A digest of `html` made before (a rendering's), hashed in its place: `serve` fingerprints
     /// every page on each rebuild, and bodies are most of a site's bytes.
@@ -20,7 +18,9 @@ public struct HTMLFragment: MustacheCustomRenderable, CustomStringConvertible, S
         if let digest { hasher.combine(digest) } else { hasher.combineUTF8(html) }
     }
 
-    public var renderText: String { html }
-    public var isNull: Bool { false }
+    /// `{{page.content}}` escapes it, as any value; `{{{page.content}}}` writes it as it is.
+    public var templateText: String { html }
+    public func child(named name: String) -> TemplateData { name == "html" ? .text(html) : .none }
+    public var templateData: TemplateData { .object(self) }
     public var description: String { html }
 }

@@ -1,4 +1,3 @@
-import Mustache
 import SitegenContent
 import SitegenCore
 
@@ -8,7 +7,7 @@ import SitegenCore
 /// A date: `{{page.date}}` is the localized day (`2022년 12월 31일`, `December 31, 2022`); its keys
 /// `iso`, `day`, `year`, `month`, `text`; transforms `long`, `short` (`2022.12.31`), `iso`, `day`,
 /// `year`, `month_name`.
-public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringConvertible, Sendable, Hashable {
+public struct TemplateDate: TemplateObject, TemplateDataConvertible, CustomStringConvertible, Sendable, Hashable {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -35,30 +34,33 @@ public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringC
     public var monthName: String { isKorean ? "\(month)월" : Self.monthNames[month - 1] }
     public var description: String { long }
 
-    public func child(named name: String) -> Any? {
+    public func child(named name: String) -> TemplateData {
         switch name {
-        case "iso": return iso
-        case "day": return isoDay
-        case "text", "long": return long
-        case "short": return short
-        case "year": return year
-        case "month": return month
-        case "month_name": return monthName
-        default: return nil
+        case "iso": return .text(iso)
+        case "day": return .text(isoDay)
+        case "text", "long": return .text(long)
+        case "short": return .text(short)
+        case "year": return .int(year)
+        case "month": return .int(month)
+        case "month_name": return .text(monthName)
+        default: return .none
         }
     }
 
-    public func transform(_ name: String) -> Any? {
+    public func transform(_ name: String) -> TemplateData {
         switch name {
-        case "long": return long
-        case "short": return short
-        case "iso": return iso
-        case "day": return isoDay
-        case "year": return year
-        case "month_name": return monthName
-        default: return nil
+        case "long": return .text(long)
+        case "short": return .text(short)
+        case "iso": return .text(iso)
+        case "day": return .text(isoDay)
+        case "year": return .int(year)
+        case "month_name": return .text(monthName)
+        default: return .none
         }
     }
+
+    public var templateText: String { long }
+    public var templateData: TemplateData { .object(self) }
 
 
     static let monthNames = MonthNames.english
@@ -66,7 +68,7 @@ public struct TemplateDate: MustacheParent, MustacheTransformable, CustomStringC
 
 /// A number of things: `{{tag.count}}` is the number; transforms `posts` (`글 3편`, `3 posts`),
 /// `minutes` (`3분`, `3 min`), `words` (`1,200자`… `1,200 words`).
-public struct TemplateCount: MustacheTransformable, CustomStringConvertible, Sendable, Hashable {
+public struct TemplateCount: TemplateObject, TemplateDataConvertible, CustomStringConvertible, Sendable, Hashable {
     public var value: Int
     public var language: String
 
@@ -77,16 +79,28 @@ public struct TemplateCount: MustacheTransformable, CustomStringConvertible, Sen
 
     public var description: String { String(value) }
 
-    public func transform(_ name: String) -> Any? {
+    public func transform(_ name: String) -> TemplateData {
         let korean = SiteLanguage.isKorean(language)
         switch name {
-        case "posts": return korean ? "글 \(value)편" : (value == 1 ? "1 post" : "\(grouped) posts")
-        case "minutes": return korean ? "\(value)분" : "\(value) min"
-        case "words": return korean ? "\(grouped)단어" : (value == 1 ? "1 word" : "\(grouped) words")
-        case "grouped": return grouped
-        default: return nil
+        case "posts": return .text(korean ? "글 \(value)편" : (value == 1 ? "1 post" : "\(grouped) posts"))
+        case "minutes": return .text(korean ? "\(value)분" : "\(value) min")
+        case "words": return .text(korean ? "\(grouped)단어" : (value == 1 ? "1 word" : "\(grouped) words"))
+        case "grouped": return .text(grouped)
+        default: return .none
         }
     }
+
+    /// Its fields, as a template reaches into a value: `{{count.value}}`.
+    public func child(named name: String) -> TemplateData {
+        switch name {
+        case "value": return .int(value)
+        case "language": return .text(language)
+        default: return .none
+        }
+    }
+
+    public var templateText: String { description }
+    public var templateData: TemplateData { .object(self) }
 
     /// `12,345`.
     var grouped: String {
@@ -102,7 +116,7 @@ public struct TemplateCount: MustacheTransformable, CustomStringConvertible, Sen
 
 /// A link inside the site: `{{page.url}}` is the href (`/blog/posts/a/`, percent-encoded);
 /// the transform `absolute` gives it with the site's scheme and host, when `base_url` has them.
-public struct TemplateLink: MustacheTransformable, CustomStringConvertible, Sendable, Hashable {
+public struct TemplateLink: TemplateObject, TemplateDataConvertible, CustomStringConvertible, Sendable, Hashable {
     public var href: String
     public var origin: String
 
@@ -113,7 +127,19 @@ public struct TemplateLink: MustacheTransformable, CustomStringConvertible, Send
 
     public var description: String { href }
 
-    public func transform(_ name: String) -> Any? {
-        name == "absolute" ? origin + href : nil
+    public func transform(_ name: String) -> TemplateData {
+        name == "absolute" ? .text(origin + href) : .none
     }
+
+    /// Its fields, as a template reaches into a value: `{{page.url.href}}`.
+    public func child(named name: String) -> TemplateData {
+        switch name {
+        case "href": return .text(href)
+        case "origin": return .text(origin)
+        default: return .none
+        }
+    }
+
+    public var templateText: String { href }
+    public var templateData: TemplateData { .object(self) }
 }

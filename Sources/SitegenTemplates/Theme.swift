@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import SitegenCore
 
 /// A file of a theme's `static/` folder, copied to the output root.
@@ -18,7 +17,7 @@ public struct StaticFile: Sendable, Hashable {
 public struct Theme: Sendable {
     /// The chosen theme first, then its parents, down to `default`.
     public var chain: [String]
-    public var templates: [String: MustacheTemplate]
+    public var templates: [String: Template]
     /// Where each template came from, for messages: `themes/NAME/templates/post.mustache`.
     public var templateSources: [String: String]
     public var staticFiles: [StaticFile]
@@ -27,11 +26,10 @@ public struct Theme: Sendable {
     public var digests: [String: Int]
     /// The theme's words by language (`i18n/ko.yml` …), a child theme's keys over its parents'.
     public var labels: [String: [String: String]]
-    let library: MustacheLibrary
 
     init(chain: [String], layers: [ThemeLayer]) {
         // Layers come child first; lay the parents down first so that children override.
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Template] = [:]
         var sources: [String: String] = [:]
         var statics: [String: StaticFile] = [:]
         var labels: [String: [String: String]] = [:]
@@ -48,7 +46,6 @@ public struct Theme: Sendable {
         self.templateSources = sources
         self.staticFiles = statics.values.sorted { $0.path < $1.path }
         self.labels = labels
-        self.library = MustacheLibrary(templates: templates)
         var digests: [String: Int] = [:]
         for name in templates.keys {
             var reached: Set<String> = [name]
@@ -86,8 +83,8 @@ public struct Theme: Sendable {
     /// Whether the theme has a template of that name (`post`, `partials/tags`).
     public func hasTemplate(_ name: String) -> Bool { templates[name] != nil }
 
-    /// Renders the named template with `context`; nil when there is no such template.
-    public func render(_ name: String, context: Any) -> String? {
-        library.render(context, withTemplate: name)
+    /// Renders the named template with `values` at the root of its context; nil when there is no such template.
+    public func render(_ name: String, values: TemplateData) -> String? {
+        templates[name]?.render(values, partials: templates)
     }
 }

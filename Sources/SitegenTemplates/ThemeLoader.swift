@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import SitegenContent
 import SitegenCore
 
@@ -7,7 +6,7 @@ import SitegenCore
 struct ThemeLayer {
     var name: String
     var parent: String?
-    var templates: [String: MustacheTemplate] = [:]
+    var templates: [String: Template] = [:]
     var templateSources: [String: String] = [:]
     var staticFiles: [StaticFile] = []
     /// `i18n/LANG.yml`: the theme's words by language, then key.
@@ -62,7 +61,7 @@ public enum ThemeLoader {
     static func unknownPartials(in theme: Theme, into diagnostics: inout Diagnostics) {
         for name in theme.templates.keys.sorted() {
             guard let template = theme.templates[name], let source = theme.templateSources[name] else { continue }
-            for reference in PartialReference.all(in: HTMLContent.writersText(of: template)) where !theme.hasTemplate(reference.name) {
+            for reference in PartialReference.all(in: template.description) where !theme.hasTemplate(reference.name) {
                 diagnostics.add(.error(at: SourceLocation(path: source, line: reference.line, column: reference.column),
                                           "unknown partial '\(reference.name)': no templates/\(reference.name).mustache in the theme or its parents"))
             }
@@ -141,31 +140,11 @@ public enum ThemeLoader {
 
     static func addTemplate(_ text: String, relative: String, source: String, to layer: inout ThemeLayer, diagnostics: inout Diagnostics) {
         let name = String(relative.dropLast(".mustache".count))
-        HTMLContent.registered
         do {
-            layer.templates[name] = try MustacheTemplate(string: HTMLContent.pragma + text)
+            layer.templates[name] = try Template(text)
             layer.templateSources[name] = source
-        } catch let error as MustacheTemplate.ParserError {
-            // The pragma's line is not the writer's: lines count from the template's own first.
-            diagnostics.add(.error(at: SourceLocation(path: source, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                                      "template error: \(describe(error.error))"))
         } catch {
-            diagnostics.add(.error(at: SourceLocation(path: source), "template error: \(error)"))
-        }
-    }
-
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not finished: '}}' is missing"
-        case .expectedSectionEnd: return "a section is never closed: add its {{/name}}"
-        case .invalidSetDelimiter: return "malformed set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may stand inside {{<parent}}"
-        case .textInsideInheritSection: return "text inside {{<parent}} must stand in a {{$block}}"
-        case .invalidConfigVariableSyntax: return "malformed {{% config }} tag"
-        case .unrecognisedConfigVariable: return "unknown {{% config }} variable"
+            diagnostics.add(.error(at: SourceLocation(path: source, line: error.line, column: error.column), "template error: \(error.message)"))
         }
     }
 }

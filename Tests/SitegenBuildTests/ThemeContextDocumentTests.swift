@@ -44,32 +44,38 @@ import Testing
         contexts.append(context.robots())
         var paths = Set<String>()
         var keys = Set<String>()
-        for values in contexts { collect(values, prefix: "", into: &paths, keys: &keys) }
+        for values in contexts { collect(values.templateData, prefix: "", into: &paths, keys: &keys) }
         return (paths, keys)
     }
 
-    func collect(_ value: Any, prefix: String, into paths: inout Set<String>, keys: inout Set<String>) {
+    func collect(_ value: TemplateData, prefix: String, into paths: inout Set<String>, keys: inout Set<String>) {
         if !prefix.isEmpty { paths.insert(prefix) }
         let join = { (key: String) in prefix.isEmpty ? key : "\(prefix).\(key)" }
         switch value {
-        case let typed as any TemplateValue:
-            for key in type(of: typed).keys {
-                keys.insert(key)
-                if let child = typed.child(named: key) { collect(child, prefix: join(key), into: &paths, keys: &keys) }
+        case .object(let object):
+            switch object {
+            case let typed as any TemplateValue:
+                for key in type(of: typed).keys {
+                    keys.insert(key)
+                    let child = typed.child(named: key)
+                    if !child.isNone { collect(child, prefix: join(key), into: &paths, keys: &keys) }
+                }
+            case let map as [String: String]:
+                for key in map.keys { paths.insert(join(key)) }
+            case let map as [String: [String: String]]:
+                for key in map.keys { paths.insert(join(key)) }
+            case let params as ParamValues:
+                for key in params.values.keys { paths.insert(join(key)) }
+            case let date as TemplateDate:
+                for key in ["iso", "day", "text", "year", "month", "month_name", "short", "long"] where !date.child(named: key).isNone {
+                    paths.insert(join(key))
+                }
+            default:
+                break
             }
-        case let map as [String: String]:
-            for key in map.keys { paths.insert(join(key)) }
-        case let map as [String: [String: String]]:
-            for key in map.keys { paths.insert(join(key)) }
-        case let params as ParamValues:
-            for key in params.values.keys { paths.insert(join(key)) }
-        case let list as [Any]:
+        case .list(let list):
             paths.insert(prefix + "[]")
-            for item in list { collect(item, prefix: prefix + "[]", into: &paths, keys: &keys) }
-        case let date as TemplateDate:
-            for key in ["iso", "day", "text", "year", "month", "month_name", "short", "long"] where date.child(named: key) != nil {
-                paths.insert(join(key))
-            }
+            for index in 0..<list.count { collect(list.item(index), prefix: prefix + "[]", into: &paths, keys: &keys) }
         default:
             break
         }

@@ -1,6 +1,5 @@
 import Foundation
 import SitegenCore
-import Mustache
 import SitegenTemplates
 import SitegenTestSupport
 import Testing
@@ -13,8 +12,8 @@ import Testing
             #expect(theme.hasTemplate(name), "missing \(name)")
         }
         #expect(theme.staticFiles.contains { $0.path == "style.css" })
-        let html = theme.render("document", context: ["site": ["title": "사이트", "language": "ko"],
-                                                  "page": ["title": "<script>x</script>", "content": "<p>본문</p>"]])
+        let html = theme.render("document", values: templateData(["site": ["title": "사이트", "language": "ko"],
+                                                  "page": ["title": "<script>x</script>", "content": "<p>본문</p>"]]))
         #expect(html?.contains("&lt;script&gt;x&lt;/script&gt;") == true)
         #expect(html?.contains("<p>본문</p>") == true)
         #expect(html?.contains("<html lang=\"ko\">") == true)
@@ -27,8 +26,8 @@ import Testing
         try site.write("themes/mine/static/extra.css", "body{}")
         let theme = try loadTheme("mine", site.url)
         #expect(theme.chain == ["mine", "default"])
-        #expect(theme.render("post", context: ["page": ["title": "A"]]) == "MINE A")
-        #expect(theme.render("document", context: ["page": ["title": "A"]])?.contains("<!DOCTYPE html>") == true)
+        #expect(theme.render("post", values: templateData(["page": ["title": "A"]])) == "MINE A")
+        #expect(theme.render("document", values: templateData(["page": ["title": "A"]]))?.contains("<!DOCTYPE html>") == true)
         #expect(Set(theme.staticFiles.map(\.path)).isSuperset(of: ["extra.css", "style.css"]))
     }
 
@@ -78,7 +77,7 @@ import Testing
     let date = TemplateDate(year: 2022, month: 12, day: 31, iso: "2022-12-31T22:00:00+09:00", language: "ko")
 
     func render(_ template: String, _ context: [String: Any]) throws -> String {
-        try MustacheTemplate(string: template).render(context)
+        try Template(template).render(templateData(context))
     }
 
     @Test func datesFormatInTheSiteLanguage() throws {

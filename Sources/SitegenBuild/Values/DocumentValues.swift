@@ -1,4 +1,3 @@
-import Mustache
 import Synchronization
 import SitegenContent
 import SitegenCore
@@ -10,29 +9,46 @@ import SitegenTemplates
 /// `nil`, so `{{#key}}` tests for presence. Values are `Hashable` by all they hold (synthesized), so
 /// what `serve` re-renders is decided by the values themselves: a page whose values and template
 /// hash as before is the page it was.
-protocol TemplateValue: MustacheParent, Sendable, Hashable {
-    typealias Field = (name: String, value: @Sendable (Self) -> Any?)
+protocol TemplateValue: TemplateObject, TemplateDataConvertible, Hashable {
+    typealias Field = TemplateField<Self>
     static var fields: [Field] { get }
     /// Every name `child(named:)` answers.
     static var keys: [String] { get }
 }
 
+/// A named field of a value type, and how to read it.
+struct TemplateField<Value>: Sendable {
+    let name: String
+    let read: @Sendable (Value) -> TemplateData
+
+    init<Field: TemplateDataConvertible>(_ name: String, _ read: @escaping @Sendable (Value) -> Field) {
+        self.name = name
+        self.read = { read($0).templateData }
+    }
+
+    init(_ name: String, data read: @escaping @Sendable (Value) -> TemplateData) {
+        self.name = name
+        self.read = read
+    }
+}
+
 extension TemplateValue {
     static var keys: [String] { fields.map(\.name) }
 
-    /// The field called `name` of `value`: nil when there is no such field or it holds nothing.
-    static func value(named name: String, of value: Self) -> Any? {
-        for field in fields where field.name == name { return field.value(value) }
-        return nil
+    /// The field called `name` of `value`: `.none` when there is no such field or it holds nothing.
+    static func value(named name: String, of value: Self) -> TemplateData {
+        for field in fields where field.name == name { return field.read(value) }
+        return .none
     }
 
-    func child(named name: String) -> Any? { Self.value(named: name, of: self) }
+    func child(named name: String) -> TemplateData { Self.value(named: name, of: self) }
+    var templateText: String { String(describing: self) }
+    var templateData: TemplateData { .object(self) }
 }
 
-/// A value that pages read many times, held by reference. swift-mustache looks each name up through
-/// `Any` casts (`as? MustacheParent`), and a cast of a large struct copies it — every field
-/// retained, a box allocated — on every lookup of `site.…` or `page.…` and for every list entry;
-/// a class instance is only retained. Made once: `site` per build, a summary per document.
+/// A value that pages read many times, held by reference: a lookup that goes through it retains
+/// one reference instead of copying every field of a large struct. Made once: `site` per build,
+/// a summary per document.
 final class Shared<Value: TemplateValue>: TemplateValue {
     let value: Value
     /// The value's hash, worked out the first time a page that shows it is fingerprinted: a summary
@@ -52,10 +68,10 @@ final class Shared<Value: TemplateValue>: TemplateValue {
         })
     }
 
-    static var fields: [Field] { Value.fields.map { field in (field.name, { field.value($0.value) }) } }
+    static var fields: [Field] { Value.fields.map { field in Field(field.name, data: { field.read($0.value) }) } }
     static var keys: [String] { Value.keys }
 
-    func child(named name: String) -> Any? { value.child(named: name) }
+    func child(named name: String) -> TemplateData { value.child(named: name) }
 }
 
 /// `site`: on every page.
@@ -79,54 +95,57 @@ struct SiteValues: TemplateValue {
     var social: [SocialLinkValues]?
 
     static let fields: [Field] = [
-        ("title", { $0.title }),
-        ("description", { $0.description }),
-        ("author", { $0.author }),
-        ("language", { $0.language }),
-        ("base_url", { $0.baseURL }),
-        ("base_path", { $0.basePath }),
-        ("home_url", { $0.homeURL }),
-        ("tags_url", { $0.tagsURL }),
-        ("posts_url", { $0.postsURL }),
-        ("retrospectives_url", { $0.retrospectivesURL }),
-        ("archive_url", { $0.archiveURL }),
-        ("search_url", { $0.searchURL }),
-        ("feed_url", { $0.feedURL }),
-        ("json_feed_url", { $0.jsonFeedURL }),
-        ("locale", { $0.locale }),
-        ("labels", { $0.labels }),
-        ("params", { $0.params }),
-        ("comments", { $0.comments }),
-        ("math_assets_url", { $0.mathAssetsURL }),
-        ("menu", { $0.menu }),
-        ("favicon", { $0.favicon }),
-        ("avatar", { $0.avatar }),
-        ("bio", { $0.bio }),
-        ("social", { $0.social }),
-        ("has_social", { $0.social == nil ? nil : true }),
-        ("has_profile", { $0.avatar != nil || $0.bio != nil || $0.social != nil ? true : nil }),
+        .init("title") { $0.title },
+        .init("description") { $0.description },
+        .init("author") { $0.author },
+        .init("language") { $0.language },
+        .init("base_url") { $0.baseURL },
+        .init("base_path") { $0.basePath },
+        .init("home_url") { $0.homeURL },
+        .init("tags_url") { $0.tagsURL },
+        .init("posts_url") { $0.postsURL },
+        .init("retrospectives_url") { $0.retrospectivesURL },
+        .init("archive_url") { $0.archiveURL },
+        .init("search_url") { $0.searchURL },
+        .init("feed_url") { $0.feedURL },
+        .init("json_feed_url") { $0.jsonFeedURL },
+        .init("locale") { $0.locale },
+        .init("labels") { $0.labels },
+        .init("params") { $0.params },
+        .init("comments") { $0.comments },
+        .init("math_assets_url") { $0.mathAssetsURL },
+        .init("menu") { $0.menu },
+        .init("favicon") { $0.favicon },
+        .init("avatar") { $0.avatar },
+        .init("bio") { $0.bio },
+        .init("social") { $0.social },
+        .init("has_social") { $0.social == nil ? nil : true },
+        .init("has_profile") { $0.avatar != nil || $0.bio != nil || $0.social != nil ? true : nil },
     ]
 }
 
 /// Front matter or `params:` values as templates take them: text, numbers as written, flags, lists, mappings.
-struct ParamValues: MustacheParent, Sendable, Hashable {
+struct ParamValues: TemplateObject, TemplateDataConvertible, Sendable, Hashable {
     var values: [String: FrontMatterValue]
 
-    func child(named name: String) -> Any? {
-        values[name].flatMap(Self.value)
+    func child(named name: String) -> TemplateData {
+        values[name].map(Self.value) ?? .none
     }
 
-    static func value(_ value: FrontMatterValue) -> Any? {
+    static func value(_ value: FrontMatterValue) -> TemplateData {
         switch value {
-        case .string(let s): return s
-        case .integer(let i): return i
-        case .number(_, let written): return written
-        case .bool(let b): return b
-        case .null: return nil
-        case .list(let items): return items.map { Self.value($0) as Any }
-        case .map(let map): return ParamValues(values: map)
+        case .string(let s): return .text(s)
+        case .integer(let i): return .int(i)
+        case .number(_, let written): return .text(written)
+        case .bool(let b): return .bool(b)
+        case .null: return .none
+        case .list(let items): return .list(items.map(Self.value))
+        case .map(let map): return .object(ParamValues(values: map))
         }
     }
+
+    var templateText: String { String(describing: values) }
+    var templateData: TemplateData { .object(self) }
 }
 
 /// One of the author's addresses (`site.social`): the network as written, its name to show, the address.
@@ -136,9 +155,9 @@ struct SocialLinkValues: TemplateValue {
     var url: String
 
     static let fields: [Field] = [
-        ("network", { $0.network }),
-        ("name", { $0.name }),
-        ("url", { $0.url }),
+        .init("network") { $0.network },
+        .init("name") { $0.name },
+        .init("url") { $0.url },
     ]
 }
 
@@ -151,9 +170,9 @@ struct CoverValues: TemplateValue {
     var caption: String?
 
     static let fields: [Field] = [
-        ("url", { $0.url }),
-        ("alt", { $0.alt }),
-        ("caption", { $0.caption }),
+        .init("url") { $0.url },
+        .init("alt") { $0.alt },
+        .init("caption") { $0.caption },
     ]
 }
 
@@ -163,8 +182,8 @@ struct MenuEntryValues: TemplateValue {
     var url: TemplateLink
 
     static let fields: [Field] = [
-        ("name", { $0.name }),
-        ("url", { $0.url }),
+        .init("name") { $0.name },
+        .init("url") { $0.url },
     ]
 }
 
@@ -176,10 +195,10 @@ struct TagValues: TemplateValue {
     var count: TemplateCount
 
     static let fields: [Field] = [
-        ("name", { $0.name }),
-        ("slug", { $0.slug }),
-        ("url", { $0.url }),
-        ("count", { $0.count }),
+        .init("name") { $0.name },
+        .init("slug") { $0.slug },
+        .init("url") { $0.url },
+        .init("count") { $0.count },
     ]
 }
 
@@ -193,12 +212,12 @@ struct PeriodValues: TemplateValue {
     var end: String
 
     static let fields: [Field] = [
-        ("label", { $0.label }),
-        ("text", { $0.text }),
-        ("cadence", { $0.cadence }),
-        ("cadence_label", { $0.cadenceLabel }),
-        ("start", { $0.start }),
-        ("end", { $0.end }),
+        .init("label") { $0.label },
+        .init("text") { $0.text },
+        .init("cadence") { $0.cadence },
+        .init("cadence_label") { $0.cadenceLabel },
+        .init("start") { $0.start },
+        .init("end") { $0.end },
     ]
 }
 
@@ -208,8 +227,8 @@ struct GoalValues: TemplateValue {
     var done: Bool
 
     static let fields: [Field] = [
-        ("text", { $0.text }),
-        ("done", { $0.done }),
+        .init("text") { $0.text },
+        .init("done") { $0.done },
     ]
 }
 
@@ -221,10 +240,10 @@ struct TOCValues: TemplateValue {
     var children: [TOCValues]?
 
     static let fields: [Field] = [
-        ("id", { $0.id }),
-        ("text", { $0.text }),
-        ("url", { $0.url }),
-        ("children", { $0.children }),
+        .init("id") { $0.id },
+        .init("text") { $0.text },
+        .init("url") { $0.url },
+        .init("children") { $0.children },
     ]
 }
 
@@ -236,10 +255,10 @@ struct ReferenceValues: TemplateValue {
     var items: [GoalValues]?
 
     static let fields: [Field] = [
-        ("title", { $0.title }),
-        ("url", { $0.url }),
-        ("period", { $0.period }),
-        ("items", { $0.items }),
+        .init("title") { $0.title },
+        .init("url") { $0.url },
+        .init("period") { $0.period },
+        .init("items") { $0.items },
     ]
 }
 
@@ -260,23 +279,23 @@ struct SummaryValues: TemplateValue {
     var tags: [Shared<TagValues>]
 
     static let fields: [Field] = [
-        ("title", { $0.title }),
-        ("url", { $0.url }),
-        ("kind", { $0.kind.rawValue }),
-        ("is_post", { $0.kind == .post ? true : nil }),
-        ("is_retrospective", { $0.kind == .retrospective ? true : nil }),
-        ("is_page", { $0.kind == .page ? true : nil }),
-        ("params", { $0.params }),
-        ("permalink", { $0.permalink }),
-        ("subtitle", { $0.subtitle }),
-        ("description", { $0.description }),
-        ("excerpt", { $0.excerpt }),
-        ("word_count", { $0.wordCount }),
-        ("reading_minutes", { $0.readingMinutes }),
-        ("date", { $0.date }),
-        ("period", { $0.period }),
-        ("tags", { $0.tags.isEmpty ? nil : $0.tags }),
-        ("has_tags", { !$0.tags.isEmpty }),
+        .init("title") { $0.title },
+        .init("url") { $0.url },
+        .init("kind") { $0.kind.rawValue },
+        .init("is_post") { $0.kind == .post ? true : nil },
+        .init("is_retrospective") { $0.kind == .retrospective ? true : nil },
+        .init("is_page") { $0.kind == .page ? true : nil },
+        .init("params") { $0.params },
+        .init("permalink") { $0.permalink },
+        .init("subtitle") { $0.subtitle },
+        .init("description") { $0.description },
+        .init("excerpt") { $0.excerpt },
+        .init("word_count") { $0.wordCount },
+        .init("reading_minutes") { $0.readingMinutes },
+        .init("date") { $0.date },
+        .init("period") { $0.period },
+        .init("tags") { $0.tags.isEmpty ? nil : $0.tags },
+        .init("has_tags") { !$0.tags.isEmpty },
     ]
 }
 
@@ -300,34 +319,35 @@ struct PageValues: TemplateValue {
     var previousGoals: ReferenceValues?
 
     static let fields: [Field] = [
-        ("content", { $0.content }),
-        ("toc_html", { $0.tocHTML }),
-        ("toc", { $0.toc }),
-        ("title_id", { $0.titleID }),
-        ("comments", { $0.comments }),
-        ("math", { $0.math }),
-        ("mermaid", { $0.mermaid }),
-        ("previous", { $0.previous }),
-        ("next", { $0.next }),
-        ("previous_same_cadence", { $0.previousSameCadence }),
-        ("next_same_cadence", { $0.nextSameCadence }),
-        ("year_ago", { $0.yearAgo }),
-        ("image", { $0.image }),
-        ("cover", { $0.cover }),
-        ("edit_url", { $0.editURL }),
-        ("older_post", { $0.olderPost }),
-        ("newer_post", { $0.newerPost }),
-        ("related", { $0.related }),
-        ("has_related", { $0.related == nil ? nil : true }),
-        ("goals", { $0.goals }),
-        ("previous_goals", { $0.previousGoals }),
+        .init("content") { $0.content },
+        .init("toc_html") { $0.tocHTML },
+        .init("toc") { $0.toc },
+        .init("title_id") { $0.titleID },
+        .init("comments") { $0.comments },
+        .init("math") { $0.math },
+        .init("mermaid") { $0.mermaid },
+        .init("previous") { $0.previous },
+        .init("next") { $0.next },
+        .init("previous_same_cadence") { $0.previousSameCadence },
+        .init("next_same_cadence") { $0.nextSameCadence },
+        .init("year_ago") { $0.yearAgo },
+        .init("image") { $0.image },
+        .init("cover") { $0.cover },
+        .init("edit_url") { $0.editURL },
+        .init("older_post") { $0.olderPost },
+        .init("newer_post") { $0.newerPost },
+        .init("related") { $0.related },
+        .init("has_related") { $0.related == nil ? nil : true },
+        .init("goals") { $0.goals },
+        .init("previous_goals") { $0.previousGoals },
     ]
 
     /// Its own fields, and its summary's.
     static var keys: [String] { SummaryValues.keys + fields.map(\.name) }
 
-    func child(named name: String) -> Any? {
-        Self.value(named: name, of: self) ?? summary.child(named: name)
+    func child(named name: String) -> TemplateData {
+        let own = Self.value(named: name, of: self)
+        return own.isNone ? summary.child(named: name) : own
     }
 }
 
@@ -337,7 +357,7 @@ struct DocumentPageValues: TemplateValue {
     var page: Shared<PageValues>
 
     static let fields: [Field] = [
-        ("site", { $0.site }),
-        ("page", { $0.page }),
+        .init("site") { $0.site },
+        .init("page") { $0.page },
     ]
 }

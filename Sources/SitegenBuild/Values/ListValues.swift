@@ -9,11 +9,11 @@ struct ListPageValues: TemplateValue {
     var indexURL: TemplateLink?
 
     static let fields: [Field] = [
-        ("title", { $0.title }),
-        ("url", { $0.url }),
-        ("is_home", { $0.isHome ? true : nil }),
-        ("tag", { $0.tag }),
-        ("index_url", { $0.indexURL }),
+        .init("title") { $0.title },
+        .init("url") { $0.url },
+        .init("is_home") { $0.isHome ? true : nil },
+        .init("tag") { $0.tag },
+        .init("index_url") { $0.indexURL },
     ]
 }
 
@@ -25,10 +25,10 @@ struct PaginationValues: TemplateValue {
     var nextURL: TemplateLink?
 
     static let fields: [Field] = [
-        ("current", { $0.current }),
-        ("total", { $0.total }),
-        ("prev_url", { $0.prevURL }),
-        ("next_url", { $0.nextURL }),
+        .init("current") { $0.current },
+        .init("total") { $0.total },
+        .init("prev_url") { $0.prevURL },
+        .init("next_url") { $0.nextURL },
     ]
 }
 
@@ -40,11 +40,11 @@ struct ListValues: TemplateValue {
     var pagination: PaginationValues?
 
     static let fields: [Field] = [
-        ("site", { $0.site }),
-        ("page", { $0.page }),
-        ("pages", { $0.pages.isEmpty ? nil : $0.pages }),
-        ("has_pages", { !$0.pages.isEmpty }),
-        ("pagination", { $0.pagination }),
+        .init("site") { $0.site },
+        .init("page") { $0.page },
+        .init("pages") { $0.pages.isEmpty ? nil : $0.pages },
+        .init("has_pages") { !$0.pages.isEmpty },
+        .init("pagination") { $0.pagination },
     ]
 }
 
@@ -55,10 +55,10 @@ struct TagIndexValues: TemplateValue {
     var tags: [Shared<TagValues>]
 
     static let fields: [Field] = [
-        ("site", { $0.site }),
-        ("page", { $0.page }),
-        ("tags", { $0.tags.isEmpty ? nil : $0.tags }),
-        ("has_tags", { !$0.tags.isEmpty }),
+        .init("site") { $0.site },
+        .init("page") { $0.page },
+        .init("tags") { $0.tags.isEmpty ? nil : $0.tags },
+        .init("has_tags") { !$0.tags.isEmpty },
     ]
 }
 
@@ -68,8 +68,8 @@ struct PlainPageValues: TemplateValue {
     var page: ListPageValues
 
     static let fields: [Field] = [
-        ("site", { $0.site }),
-        ("page", { $0.page }),
+        .init("site") { $0.site },
+        .init("page") { $0.page },
     ]
 }
 
@@ -87,14 +87,14 @@ struct CalendarCellValues: TemplateValue {
     var center: Int
 
     static let fields: [Field] = [
-        ("x", { $0.x }),
-        ("width", { $0.width }),
-        ("filled", { $0.filled }),
-        ("level", { $0.level }),
-        ("label", { $0.label }),
-        ("url", { $0.url }),
-        ("short", { $0.short }),
-        ("center", { $0.center }),
+        .init("x") { $0.x },
+        .init("width") { $0.width },
+        .init("filled") { $0.filled },
+        .init("level") { $0.level },
+        .init("label") { $0.label },
+        .init("url") { $0.url },
+        .init("short") { $0.short },
+        .init("center") { $0.center },
     ]
 }
 
@@ -110,13 +110,13 @@ struct TimelineYearValues: TemplateValue {
     var calendarHeight: Int?
 
     static let fields: [Field] = [
-        ("year", { $0.year }),
-        ("label", { $0.label }),
-        ("entries", { $0.entries }),
-        ("weeks", { $0.weeks }),
-        ("months", { $0.months }),
-        ("weeks_width", { $0.weeksWidth }),
-        ("calendar_height", { $0.calendarHeight }),
+        .init("year") { $0.year },
+        .init("label") { $0.label },
+        .init("entries") { $0.entries },
+        .init("weeks") { $0.weeks },
+        .init("months") { $0.months },
+        .init("weeks_width") { $0.weeksWidth },
+        .init("calendar_height") { $0.calendarHeight },
     ]
 }
 
@@ -127,10 +127,10 @@ struct TimelineValues: TemplateValue {
     var years: [TimelineYearValues]
 
     static let fields: [Field] = [
-        ("site", { $0.site }),
-        ("page", { $0.page }),
-        ("years", { $0.years.isEmpty ? nil : $0.years }),
-        ("has_years", { !$0.years.isEmpty }),
+        .init("site") { $0.site },
+        .init("page") { $0.page },
+        .init("years") { $0.years.isEmpty ? nil : $0.years },
+        .init("has_years") { !$0.years.isEmpty },
     ]
 }
 
@@ -141,9 +141,9 @@ struct ArchiveMonthValues: TemplateValue {
     var pages: [Shared<SummaryValues>]
 
     static let fields: [Field] = [
-        ("month", { $0.month }),
-        ("label", { $0.label }),
-        ("pages", { $0.pages }),
+        .init("month") { $0.month },
+        .init("label") { $0.label },
+        .init("pages") { $0.pages },
     ]
 }
 
@@ -153,8 +153,8 @@ struct ArchiveYearValues: TemplateValue {
     var months: [ArchiveMonthValues]
 
     static let fields: [Field] = [
-        ("year", { $0.year }),
-        ("months", { $0.months }),
+        .init("year") { $0.year },
+        .init("months") { $0.months },
     ]
 }
 
@@ -166,11 +166,11 @@ struct ArchiveValues: TemplateValue {
     var undated: [Shared<SummaryValues>]
 
     static let fields: [Field] = [
-        ("site", { $0.site }),
-        ("page", { $0.page }),
-        ("years", { $0.years.isEmpty ? nil : $0.years }),
-        ("undated", { $0.undated.isEmpty ? nil : $0.undated }),
-        ("has_undated", { !$0.undated.isEmpty }),
+        .init("site") { $0.site },
+        .init("page") { $0.page },
+        .init("years") { $0.years.isEmpty ? nil : $0.years },
+        .init("undated") { $0.undated.isEmpty ? nil : $0.undated },
+        .init("has_undated") { !$0.undated.isEmpty },
     ]
 }
 
@@ -184,12 +184,12 @@ struct FeedValues: TemplateValue {
     var author: String?
 
     static let fields: [Field] = [
-        ("title", { $0.title }),
-        ("url", { $0.url }),
-        ("home", { $0.home }),
-        ("updated", { $0.updated }),
-        ("subtitle", { $0.subtitle }),
-        ("author", { $0.author }),
+        .init("title") { $0.title },
+        .init("url") { $0.url },
+        .init("home") { $0.home },
+        .init("updated") { $0.updated },
+        .init("subtitle") { $0.subtitle },
+        .init("author") { $0.author },
     ]
 }
 
@@ -201,16 +201,17 @@ struct FeedEntryValues: TemplateValue {
     var content: HTMLFragment?
 
     static let fields: [Field] = [
-        ("absolute_url", { $0.absoluteURL }),
-        ("updated", { $0.updated }),
-        ("content", { $0.content }),
+        .init("absolute_url") { $0.absoluteURL },
+        .init("updated") { $0.updated },
+        .init("content") { $0.content },
     ]
 
     /// Its own fields, and its summary's.
     static var keys: [String] { SummaryValues.keys + fields.map(\.name) }
 
-    func child(named name: String) -> Any? {
-        Self.value(named: name, of: self) ?? summary.child(named: name)
+    func child(named name: String) -> TemplateData {
+        let own = Self.value(named: name, of: self)
+        return own.isNone ? summary.child(named: name) : own
     }
 }
 
@@ -221,9 +222,9 @@ struct AtomValues: TemplateValue {
     var entries: [FeedEntryValues]
 
     static let fields: [Field] = [
-        ("site", { $0.site }),
-        ("feed", { $0.feed }),
-        ("entries", { $0.entries }),
+        .init("site") { $0.site },
+        .init("feed") { $0.feed },
+        .init("entries") { $0.entries },
     ]
 }
 
@@ -233,8 +234,8 @@ struct SitemapURLValues: TemplateValue {
     var lastmod: String?
 
     static let fields: [Field] = [
-        ("loc", { $0.loc }),
-        ("lastmod", { $0.lastmod }),
+        .init("loc") { $0.loc },
+        .init("lastmod") { $0.lastmod },
     ]
 }
 
@@ -245,8 +246,8 @@ struct SitemapValues: TemplateValue {
     var sitemapURL: String?
 
     static let fields: [Field] = [
-        ("site", { $0.site }),
-        ("urls", { $0.urls }),
-        ("sitemap_url", { $0.sitemapURL }),
+        .init("site") { $0.site },
+        .init("urls") { $0.urls },
+        .init("sitemap_url") { $0.sitemapURL },
     ]
 }
