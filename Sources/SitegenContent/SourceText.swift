@@ -19,7 +19,7 @@ public enum SourceText {
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            text = text.utf8Replacing("\r\n", with: "\n").utf8Replacing("\r", with: "\n")
         }
         return text
     }

@@ -37,4 +37,27 @@ extension String {
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
     }
+
+    /// Whether `needle` occurs, byte for byte.
+    public func utf8Contains(_ needle: String) -> Bool { utf8Range(of: needle) != nil }
+
+    /// Every occurrence of `needle` replaced, byte for byte.
+    public func utf8Replacing(_ needle: String, with replacement: String) -> String {
+        guard utf8Range(of: needle) != nil else { return self }
+        let text = Array(utf8)
+        let pin = Array(needle.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var index = 0
+        while index < text.count {
+            if text[index] == pin[0], index + pin.count <= text.count, text[index..<index + pin.count].elementsEqual(pin) {
+                out.append(contentsOf: replacement.utf8)
+                index += pin.count
+            } else {
+                out.append(text[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

@@ -61,7 +61,7 @@ struct BodyCursor {
 enum Liquid {
     static func expand(_ body: String, context: LiquidContext, targets: LinkTargets?, path: String, firstLine: Int,
                        into diagnostics: inout Diagnostics) -> String {
-        guard body.contains("{{") || body.contains("{%") else { return body }
+        guard body.utf8Contains("{{") || body.utf8Contains("{%") else { return body }
         var cursor = BodyCursor(body)
         func location(_ at: String.Index) -> SourceLocation { cursor.location(of: at, path: path, firstLine: firstLine) }
         func advance(to end: String.Index, copying: Bool) { cursor.advance(to: end, copying: copying) }

@@ -21,7 +21,7 @@ public enum MarkdownRenderer {
         }
         let separator = options.excerptSeparator
         let cut = body.utf8Range(of: separator)
-        let source = cut == nil ? body : body.replacingOccurrences(of: separator, with: "")
+        let source = cut == nil ? body : body.utf8Replacing(separator, with: "")
         var rendered = renderTree(source, options: options, isExcerpt: false)
         if let cut {
             rendered.excerptHTML = renderTree(String(body[..<cut.lowerBound]), options: options, isExcerpt: true).html
@@ -31,8 +31,8 @@ public enum MarkdownRenderer {
                                   "the document renders to more than \(InputLimits.htmlBytes >> 20) MB of HTML, which is not built"))
         }
         rendered.diagnostics += liquidProblems
-        rendered.refersToSiteURLs = (options.liquid != nil && (written.contains("post_url") || written.contains("link ")))
-            || (options.shortcodes != nil && written.contains("ref "))
+        rendered.refersToSiteURLs = (options.liquid != nil && (written.utf8Contains("post_url") || written.utf8Contains("link ")))
+            || (options.shortcodes != nil && written.utf8Contains("ref "))
         return rendered
     }
 

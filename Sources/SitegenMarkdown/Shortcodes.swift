@@ -7,7 +7,7 @@ import SitegenCore
 enum Shortcodes {
     static func expand(_ body: String, context: LiquidContext, targets: LinkTargets?, path: String, firstLine: Int,
                        into diagnostics: inout Diagnostics) -> String {
-        guard body.contains("{{<") || body.contains("{{%") else { return body }
+        guard body.utf8Contains("{{<") || body.utf8Contains("{{%") else { return body }
         var cursor = BodyCursor(body)
         while cursor.index < body.endIndex {
             guard let open = body[cursor.index...].range(of: "{{") else {

@@ -1,3 +1,4 @@
+import SitegenCore
 /// The places a writer marks for a table of contents, and markdown-toc blocks that already hold one.
 enum TOCMarker {
     /// `[TOC]`, `[[toc]]` or `[[_TOC_]]` as a paragraph of its own.
@@ -8,12 +9,12 @@ enum TOCMarker {
 
     /// An HTML block's comment markers, spaces ignored: `<!-- toc -->` opens, `<!-- /toc -->` or
     /// `<!-- tocstop -->` closes.
-    static func opens(html: String) -> Bool { mentionsTOC(html) && squeezed(html).contains("<!--toc-->") }
+    static func opens(html: String) -> Bool { mentionsTOC(html) && squeezed(html).utf8Contains("<!--toc-->") }
 
     static func closes(html: String) -> Bool {
         guard mentionsTOC(html) else { return false }
         let text = squeezed(html)
-        return text.contains("<!--/toc-->") || text.contains("<!--tocstop-->")
+        return text.utf8Contains("<!--/toc-->") || text.utf8Contains("<!--tocstop-->")
     }
 
     /// Whether the bytes hold `toc` in any case, spaces ignored: a cheap test before lowercasing the whole block.

@@ -9,7 +9,7 @@ extension Tree {
     /// block before; a line of its own applies to the next block. The attribute text never shows.
     func applyBlockAttributes() {
         // Only a body with an attribute line can have one under a table: the rest skip the walk.
-        if source.utf8.contains(UInt8(ascii: "{")), source.contains("{:") { applyTableAttributeRows() }
+        if source.utf8Contains("{:") { applyTableAttributeRows() }
         for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH]) {
             var lines = lineGroups(paragraph)
             if lines.count == 1, let attributes = lines[0].text.flatMap(BlockAttributes.init(line:)) {
@@ -145,11 +145,11 @@ extension Tree {
     func placeMarkedAttributes(in html: String) -> String {
         var html = html
         for (index, replacement) in markedHTML.enumerated() {
-            html = html.replacingOccurrences(of: "<code>" + Self.htmlMarker(index) + "</code>", with: replacement)
+            html = html.utf8Replacing("<code>" + Self.htmlMarker(index) + "</code>", with: replacement)
         }
         guard !markedAttributes.isEmpty else { return html }
         for (index, attributes) in markedAttributes.enumerated() {
-            guard let marker = html.range(of: Self.attributeMarker(index)) else { continue }
+            guard let marker = html.utf8Range(of: Self.attributeMarker(index)) else { continue }
             var end = marker.upperBound
             while end < html.endIndex, html[end] == "\n" { end = html.index(after: end) }
             let rest = html[end...]

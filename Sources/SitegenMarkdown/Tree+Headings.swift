@@ -42,7 +42,7 @@ extension Tree {
         guard let first = cmark_node_first_child(document),
               cmark_node_get_type(first) == CMARK_NODE_HEADING, cmark_node_get_heading_level(first) == 1 else { return nil }
         var text = plainText(first)
-        if let range = text.range(of: " {#", options: .backwards), text.hasSuffix("}") { text.removeSubrange(range.lowerBound...) }
+        if text.hasSuffix("}"), let range = text.range(of: " {#", options: .backwards) { text.removeSubrange(range.lowerBound...) }
         let name = normalized(text)
         if let title = options.frontMatterTitle { return name == normalized(title) ? first : nil }
         let h1Count = headingNodes.count { cmark_node_get_heading_level($0) == 1 }
