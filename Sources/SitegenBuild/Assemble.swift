@@ -146,29 +146,38 @@ enum Assemble {
     /// time first. Only the posts closest to it in each tag's list are weighed (a tag of thousands of
     /// posts would otherwise make this quadratic).
     static func postLinks(_ posts: [Int], documents: [PageDocument], tags: [TagGroup], tagsBySlug: [String: Int]) -> [Int: PostLinks] {
-        let isPost = Set(posts)
-        var position: [Int: Int] = [:]
+        // Arrays by document index rather than dictionaries: this runs on one core for every post.
+        var position = [Int](repeating: -1, count: documents.count)
         for (rank, index) in posts.enumerated() { position[index] = rank }
         // Each tag's posts, newest first, and where each post stands in it.
-        let tagPosts: [[Int]] = tags.map { $0.members.filter(isPost.contains) }
-        let standing: [[Int: Int]] = tagPosts.map { members in Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) }) }
+        let tagPosts: [[Int]] = tags.map { $0.members.filter { position[$0] >= 0 } }
+        var standing = [[(tag: Int, at: Int)]](repeating: [], count: documents.count)
+        for (tag, members) in tagPosts.enumerated() {
+            for (at, member) in members.enumerated() { standing[member].append((tag, at)) }
+        }
         let window = 12
         var links: [Int: PostLinks] = [:]
+        links.reserveCapacity(posts.count)
+        var shared = [Int](repeating: 0, count: documents.count)
+        var touched: [Int] = []
         for (rank, index) in posts.enumerated() {
             var link = PostLinks(older: rank + 1 < posts.count ? posts[rank + 1] : nil, newer: rank > 0 ? posts[rank - 1] : nil)
-            var shared: [Int: Int] = [:]
             for slug in documents[index].tagSlugs {
-                guard let tag = tagsBySlug[slug], let at = standing[tag][index] else { continue }
+                guard let tag = tagsBySlug[slug], let at = standing[index].first(where: { $0.tag == tag })?.at else { continue }
                 let members = tagPosts[tag]
                 for other in members[max(0, at - window)..<min(members.count, at + window + 1)] where other != index {
-                    shared[other, default: 0] += 1
+                    if shared[other] == 0 { touched.append(other) }
+                    shared[other] += 1
                 }
             }
-            link.related = shared.sorted { a, b in
-                if a.value != b.value { return a.value > b.value }
-                let (da, db) = (abs((position[a.key] ?? 0) - rank), abs((position[b.key] ?? 0) - rank))
-                return da != db ? da < db : (position[a.key] ?? 0) < (position[b.key] ?? 0)
-            }.prefix(3).map(\.key)
+            let ranked = touched.sorted { a, b in
+                if shared[a] != shared[b] { return shared[a] > shared[b] }
+                let (da, db) = (abs(position[a] - rank), abs(position[b] - rank))
+                return da != db ? da < db : position[a] < position[b]
+            }
+            link.related = Array(ranked.prefix(3))
+            for other in touched { shared[other] = 0 }
+            touched.removeAll(keepingCapacity: true)
             links[index] = link
         }
         return links

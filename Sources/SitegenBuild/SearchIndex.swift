@@ -111,7 +111,7 @@ enum SearchIndex {
         private mutating func add(_ field: String, _ flag: UInt8) {
             var previous: UInt32 = 0
             func take(_ value: UInt32) {
-                if value == 0 || SearchIndex.isWhitespace(value) {
+                if value == 0 || UnicodeWhitespace.contains(value) {
                     previous = 0
                     return
                 }
@@ -131,15 +131,6 @@ enum SearchIndex {
                     take(value)
                 }
             }
-        }
-    }
-
-    /// Unicode's White_Space scalars (a fixed list), without looking properties up for every letter.
-    static func isWhitespace(_ value: UInt32) -> Bool {
-        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-        switch value {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
         }
     }
 

@@ -125,8 +125,10 @@ public struct FrontMatter: Sendable, Hashable {
             guard budget.textBytes >= 0 else { return nil }
             // Quoted scalars are always text; plain ones follow YAML's core schema.
             // Switch on the resolved tag first: Yams' `int` also reads `18:30:00` as base 60.
-            let written = scalar.string.trimmingCharacters(in: .whitespaces)
-            if scalar.style == .plain {
+            let written = scalar.string.mayHaveWhitespaceAtEnds ? scalar.string.trimmingCharacters(in: .whitespaces) : scalar.string
+            // Null, booleans and numbers are written with letters, digits and `+-._:~` only; a title
+            // with a space or any other character is text, without asking Yams' resolver (regular expressions).
+            if scalar.style == .plain, written.utf8.allSatisfy(Self.mayBeTyped) {
                 let tag = node.tag
                 if tag == Tag(.null) { return .null }
                 if tag == Tag(.bool), let b = node.bool { return .bool(b) }
@@ -146,9 +148,17 @@ public struct FrontMatter: Sendable, Hashable {
             for (key, value) in mapping {
                 guard let name = key.string else { continue }
                 guard let converted = convert(value, budget: &budget) else { return nil }
-                map[name.trimmingCharacters(in: .whitespaces)] = converted
+                map[name.mayHaveWhitespaceAtEnds ? name.trimmingCharacters(in: .whitespaces) : name] = converted
             }
             return .map(map)
+        }
+    }
+
+    private static func mayBeTyped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "~"): return true
+        default: return false
         }
     }
 

@@ -18,7 +18,7 @@ public enum SourceText {
             return nil
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if text.utf8Contains(byte: UInt8(ascii: "\r")) {
             text = text.utf8Replacing("\r\n", with: "\n").utf8Replacing("\r", with: "\n")
         }
         return text

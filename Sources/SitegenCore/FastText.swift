@@ -60,4 +60,39 @@ extension String {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether the text holds `byte` (`memchr`: the generic `utf8.contains` walks byte by byte).
+    public func utf8Contains(byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether the text starts or ends with a character of Foundation's `CharacterSet.whitespaces`
+    /// (tab, and Unicode's space separators). When not, trimming would change nothing and need not
+    /// go through Foundation.
+    public var mayHaveWhitespaceAtEnds: Bool {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return false }
+        return Self.isSpaceSeparatorOrTab(first) || Self.isSpaceSeparatorOrTab(last)
+    }
+
+    private static func isSpaceSeparatorOrTab(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+}
+
+/// Unicode's White_Space scalars: a fixed list, read without looking properties up per scalar.
+public enum UnicodeWhitespace {
+    public static func contains(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
 }

@@ -21,7 +21,7 @@ public enum InputLimits {
             return (1, "the document is \(size >> 20) MB of Markdown; at most \(documentBytes >> 20) MB is built")
         }
         // Most bodies have no table at all: a delimiter row needs a `|` and a `-`.
-        guard body.utf8.contains(UInt8(ascii: "|")) else { return nil }
+        guard body.utf8Contains(byte: UInt8(ascii: "|")) else { return nil }
         var body = body
         return body.withUTF8 { tableProblem(in: $0) }
     }

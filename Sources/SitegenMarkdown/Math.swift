@@ -31,7 +31,7 @@ enum Math {
 
     /// Whether `markdown` may hold math at all: most documents are spared the extension and the rewrite.
     static func mayHoldMath(_ markdown: String) -> Bool {
-        markdown.utf8.contains(UInt8(ascii: "$")) || markdown.utf8Range(of: "\\(") != nil || markdown.utf8Range(of: "\\[") != nil
+        markdown.utf8Contains(byte: UInt8(ascii: "$")) || markdown.utf8Range(of: "\\(") != nil || markdown.utf8Range(of: "\\[") != nil
     }
 
     /// `\(` `\)` `\[` `\]` → their stand-ins; `\\` is kept as the escaped backslash it is. Nil when

@@ -1,3 +1,4 @@
+import SitegenCore
 /// Counts what a reader reads: Hangul and other CJK characters one by one, other text by words.
 public struct TextStatistics: Sendable, Hashable {
     public var cjkCharacters = 0
@@ -10,26 +11,39 @@ public struct TextStatistics: Sendable, Hashable {
     public static let wordsPerMinute = 230.0
 
     public mutating func add(_ text: String) {
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let separates: Bool
-            if value < 0x80 {
-                // ASCII, most of any text: letters and digits make words, everything else parts them.
-                let lower = value | 0x20
-                separates = !((0x30...0x39).contains(value) || (0x61...0x7A).contains(lower))
-            } else if Self.isCJK(scalar) {
-                cjkCharacters += 1
-                inWord = false
-                continue
-            } else {
-                separates = scalar.properties.isWhitespace
-            }
-            if separates {
-                inWord = false
-            } else if !inWord {
-                words += 1
-                inWord = true
+        // Read as UTF-8 bytes: ASCII, most of any text, without decoding; other scalars decoded by hand.
+        var text = text
+        text.withUTF8 { bytes in
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let separates: Bool
+                if byte < 0x80 {
+                    // Letters and digits make words, everything else parts them.
+                    let lower = byte | 0x20
+                    separates = !((0x30...0x39).contains(byte) || (0x61...0x7A).contains(lower))
+                    index += 1
+                } else {
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                    for offset in 1..<length where index + offset < bytes.count {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    }
+                    index += length
+                    if Self.isCJK(value) {
+                        cjkCharacters += 1
+                        inWord = false
+                        continue
+                    }
+                    separates = UnicodeWhitespace.contains(value)
+                }
+                if separates {
+                    inWord = false
+                } else if !inWord {
+                    words += 1
+                    inWord = true
+                }
             }
         }
     }
@@ -44,8 +58,8 @@ public struct TextStatistics: Sendable, Hashable {
         return max(1, Int(minutes.rounded()))
     }
 
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isCJK(_ value: UInt32) -> Bool {
+        switch value {
         case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F,  // Hangul syllables and jamo
              0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF,  // CJK ideographs
              0x3040...0x30FF:                                      // kana

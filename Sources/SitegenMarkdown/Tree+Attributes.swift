@@ -8,8 +8,9 @@ extension Tree {
     /// `{: .box-note}` on the line before a block applies to that block, on the line after to the
     /// block before; a line of its own applies to the next block. The attribute text never shows.
     func applyBlockAttributes() {
-        // Only a body with an attribute line can have one under a table: the rest skip the walk.
-        if source.utf8Contains("{:") { applyTableAttributeRows() }
+        // Every attribute line starts with `{:`: a body without one has nothing to walk for.
+        guard source.utf8Contains("{:") else { return }
+        applyTableAttributeRows()
         for paragraph in nodes(of: [CMARK_NODE_PARAGRAPH]) {
             var lines = lineGroups(paragraph)
             if lines.count == 1, let attributes = lines[0].text.flatMap(BlockAttributes.init(line:)) {

@@ -44,7 +44,7 @@ extension Tree {
                 continue
             }
             let html = literal(node)
-            guard html.utf8.contains(UInt8(ascii: "=")) else { continue }
+            guard html.utf8Contains(byte: UInt8(ascii: "=")) else { continue }
             for (value, offset) in HTMLAttributes.values(named: ["href", "src"], in: html) {
                 let before = html.utf8.prefix(offset)
                 let newlines = before.count { $0 == UInt8(ascii: "\n") }

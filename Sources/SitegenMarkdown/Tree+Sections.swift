@@ -31,7 +31,7 @@ extension Tree {
             if type == CMARK_NODE_PARAGRAPH {
                 // Cheap test first: a marker paragraph is short text that begins with `[`.
                 let first = cmark_node_first_child(node)
-                let startsWithBracket = first.map { cmark_node_get_type($0) == CMARK_NODE_TEXT && literal($0).hasPrefix("[") } ?? false
+                let startsWithBracket = first.map { cmark_node_get_type($0) == CMARK_NODE_TEXT && literal($0, startsWith: UInt8(ascii: "[")) } ?? false
                 isMarker = startsWithBracket && TOCMarker.isMarker(paragraph: plainText(node))
             } else if type == CMARK_NODE_LIST {
                 isMarker = isKramdownTOCList(node)
@@ -109,11 +109,11 @@ extension Tree {
                 statistics.add(literal)
                 text += literal
             } else if let custom = customText[node] {
-                if type == CMARK_NODE_CUSTOM_BLOCK, !text.isEmpty, text.last != " " { text += " " }
+                if type == CMARK_NODE_CUSTOM_BLOCK, !text.isEmpty, text.utf8.last != 0x20 { text += " " }
                 statistics.add(custom)
                 text += custom
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type.rawValue & UInt32(CMARK_NODE_TYPE_BLOCK) != 0 {
-                if !text.isEmpty, text.last != " " { text += " " }
+                if !text.isEmpty, text.utf8.last != 0x20 { text += " " }
             }
         }
         // Trimmed by hand: Foundation's trimming goes through NSString, slow on a whole body.

@@ -78,6 +78,11 @@ final class Tree {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
+    /// Whether a node's literal starts with `byte`, read in place (no string is made).
+    func literal(_ node: OpaquePointer, startsWith byte: UInt8) -> Bool {
+        cmark_node_get_literal(node).map { UInt8(bitPattern: $0.pointee) == byte } ?? false
+    }
+
     /// The text of a node's inlines without markup.
     func plainText(_ node: OpaquePointer) -> String {
         var text = ""

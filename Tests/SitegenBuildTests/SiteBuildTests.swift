@@ -153,11 +153,4 @@ import Testing
         #expect(json.bytes == Array(expected))
         #expect(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: String] == ["text": text])
     }
-
-    @Test func theIndexsWhitespaceListIsUnicodes() {
-        for value in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(SearchIndex.isWhitespace(value) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
-        }
-    }
 }
