@@ -6,8 +6,7 @@ import SitegenMarkdown
 enum Assemble {
     static func site(config: SiteConfig, documents rendered: [(SourceDocument, Rendered)],
                      into diagnostics: inout Diagnostics) throws(BuildFailure) -> Site {
-        var documents = rendered.map { document($0.0, rendered: $0.1, config: config) }
-        documents.sort(by: newestFirst(offset: config.utcOffset))
+        var documents = newestFirst(rendered.map { document($0.0, rendered: $0.1, config: config) }, offset: config.utcOffset)
         diagnostics += documents.compactMap(missingDate)
 
         var tags: [TagGroup] = []
@@ -183,16 +182,18 @@ enum Assemble {
         return links
     }
 
-    static func newestFirst(offset: Int) -> (PageDocument, PageDocument) -> Bool {
-        { a, b in
-            switch (a.sortDate, b.sortDate) {
-            case let (x?, y?):
-                let (sx, sy) = (x.secondsSinceEpoch(defaultOffset: offset), y.secondsSinceEpoch(defaultOffset: offset))
-                return sx != sy ? sx > sy : a.source.path < b.source.path
+    /// Dated documents newest first (by their instant, then path), then undated ones by title and
+    /// path. Each document's instant is worked out once, not on every comparison.
+    static func newestFirst(_ documents: [PageDocument], offset: Int) -> [PageDocument] {
+        let seconds = documents.map { $0.sortDate?.secondsSinceEpoch(defaultOffset: offset) }
+        let order = documents.indices.sorted { a, b in
+            switch (seconds[a], seconds[b]) {
+            case let (x?, y?): return x != y ? x > y : documents[a].source.path < documents[b].source.path
             case (.some, .none): return true
             case (.none, .some): return false
-            case (.none, .none): return (a.title, a.source.path) < (b.title, b.source.path)
+            case (.none, .none): return (documents[a].title, documents[a].source.path) < (documents[b].title, documents[b].source.path)
             }
         }
+        return order.map { documents[$0] }
     }
 }

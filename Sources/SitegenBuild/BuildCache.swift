@@ -136,14 +136,19 @@ struct MarkdownMemo: Sendable {
     func render(_ documents: [SourceDocument], config: SiteConfig, words: [String: String], includes: [String: String],
                 targets: LinkTargets, images: ImageSizes, render: @escaping @Sendable (SourceDocument) -> Rendered) async -> Result {
         let sameTargets = targets == lastTargets
-        let keyed = documents.map { ($0, RenderKey($0, config: config, words: words, includes: includes)) }
-        let stale = keyed.filter { document, key in
-            guard let cached = previous[document.path], cached.key == key else { return true }
+        // Keyed and compared on all cores: a key holds the document's options, compared field by field.
+        let previous = self.previous
+        let checked = await documents.parallelMap { document -> (SourceDocument, RenderKey, Bool) in
+            let key = RenderKey(document, config: config, words: words, includes: includes)
+            guard let cached = previous[document.path], cached.key == key else { return (document, key, true) }
             // An image file the page shows was replaced by one of another size.
-            if cached.rendered.measuredImages.contains(where: { images.size(of: $0.key) != $0.value }) { return true }
-            return !sameTargets && (cached.rendered.refersToSiteURLs
+            if cached.rendered.measuredImages.contains(where: { images.size(of: $0.key) != $0.value }) { return (document, key, true) }
+            let moved = !sameTargets && (cached.rendered.refersToSiteURLs
                 || cached.rendered.resolvedLinks.contains { targets.resolve($0.url, from: document.folder) != $0.resolution })
+            return (document, key, moved)
         }
+        let keyed = checked.map { ($0.0, $0.1) }
+        let stale = checked.filter(\.2).map { ($0.0, $0.1) }
         // Kept renderings carry their digest, which page fingerprints hash in place of the HTML.
         let fresh = await stale.parallelMap { document, _ in render(document).withDigest() }
         var cache: [String: (key: RenderKey, rendered: Rendered)] = [:]
@@ -155,8 +160,8 @@ struct MarkdownMemo: Sendable {
 }
 
 /// The page phase's side of the cache. A page's fingerprint is the digest of its template (with
-/// its partials and parents) and of the typed values it is rendered from: whatever a value type
-/// holds is in its hash, so no list of what pages depend on is kept by hand.
+/// its partials and parents) and of the typed values it is rendered from, read field by field as
+/// a template reads them (`TemplateObject.fingerprint`): no list of what pages depend on is kept by hand.
 struct PageMemo: Sendable {
     var previous: [String: (fingerprint: Int, file: OutputFile)]
     var previousSearchEntries: [String: (digest: Int, bytes: [UInt8])]
@@ -176,7 +181,7 @@ struct PageMemo: Sendable {
         case .template(let name, let values):
             hasher.combine(template)
             hasher.combineUTF8(name)
-            hasher.combine(values)
+            values.fingerprint(into: &hasher)
         case .bytes(let bytes):
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         case .searchIndex:
@@ -199,7 +204,7 @@ struct PageMemo: Sendable {
             var hasher = Hasher()
             hasher.combine(document.source.digest)
             hasher.combine(document.rendered.digest)
-            hasher.combine(context.summary(index))
+            context.summary(index).fingerprint(into: &hasher)
             let digest = hasher.finalize()
             if let cached = previousSearchEntries[document.source.path], cached.digest == digest { return cached }
             return (digest, Feeds.searchEntry(document, site: site))

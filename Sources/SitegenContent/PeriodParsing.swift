@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 
 /// Reading a period from what writers write: front matter `period`, or a title or file name that
 /// names one.
@@ -60,13 +61,16 @@ private struct TitleScanner {
     let text: String
     let lower: String
 
+    /// Runs of ASCII digits with the text that follows each, found once.
+    private let numbers: [(value: Int, digits: Int, after: Substring, before: Substring)]
+
     init(_ text: String) {
         self.text = text
         self.lower = text.lowercased()
+        self.numbers = Self.numbers(in: lower)
     }
 
-    /// Runs of ASCII digits with the text that follows each.
-    private var numbers: [(value: Int, digits: Int, after: Substring, before: Substring)] {
+    private static func numbers(in lower: String) -> [(value: Int, digits: Int, after: Substring, before: Substring)] {
         var found: [(Int, Int, Substring, Substring)] = []
         var index = lower.startIndex
         while index < lower.endIndex {
@@ -99,8 +103,8 @@ private struct TitleScanner {
 
     /// `상반기`, `하반기`, `H1`, `H2`, `first half`, `second half`.
     func half() -> Int? {
-        if lower.contains("상반기") || lower.contains("first half") { return 1 }
-        if lower.contains("하반기") || lower.contains("second half") { return 2 }
+        if lower.utf8Contains("상반기") || lower.utf8Contains("first half") { return 1 }
+        if lower.utf8Contains("하반기") || lower.utf8Contains("second half") { return 2 }
         for number in numbers where (1...2).contains(number.value) && number.digits == 1 && number.before.hasSuffix("h") {
             let previous = number.before.dropLast().last
             if !(previous?.isLetter ?? false) { return number.value }

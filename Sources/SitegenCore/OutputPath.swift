@@ -11,16 +11,20 @@ public enum OutputPath {
 
     /// What is wrong with `path` (relative to the output root, `posts/a/index.html`), or nil when it is safe to write.
     public static func problem(_ path: String) -> String? {
-        if path.isEmpty { return "an empty path" }
-        if path.utf8.count > pathLimit { return "a path of \(path.utf8.count) bytes (at most \(pathLimit))" }
-        if path.hasPrefix("/") { return "an absolute path" }
-        if path.utf8.contains(0) { return "a NUL character in the path" }
-        if path.contains("\\") { return "a backslash in the path" }
-        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+        // Read as bytes: every page's path passes here.
+        let bytes = path.utf8
+        guard let first = bytes.first else { return "an empty path" }
+        if bytes.count > pathLimit { return "a path of \(bytes.count) bytes (at most \(pathLimit))" }
+        if first == UInt8(ascii: "/") { return "an absolute path" }
+        if path.utf8Contains(byte: 0) { return "a NUL character in the path" }
+        if path.utf8Contains(byte: UInt8(ascii: "\\")) { return "a backslash in the path" }
+        for segment in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
             if segment.isEmpty { return "an empty segment ('//')" }
-            if segment == "." || segment == ".." { return "a '\(segment)' segment, which would leave the output folder" }
-            if segment.utf8.count > segmentLimit {
-                return "a segment of \(segment.utf8.count) bytes (at most \(segmentLimit) fit in a file name)"
+            if segment.allSatisfy({ $0 == UInt8(ascii: ".") }), segment.count <= 2 {
+                return "a '\(String(decoding: segment, as: UTF8.self))' segment, which would leave the output folder"
+            }
+            if segment.count > segmentLimit {
+                return "a segment of \(segment.count) bytes (at most \(segmentLimit) fit in a file name)"
             }
         }
         return nil

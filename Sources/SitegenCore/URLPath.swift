@@ -8,15 +8,20 @@ public enum URLPath {
         if path.utf8.allSatisfy(isUnreserved) { return path }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count * 3)
-        let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
             if isUnreserved(byte) {
                 bytes.append(byte)
             } else {
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0x0F))
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
 
     /// Decodes `%XX` escapes; nil when they do not form UTF-8.

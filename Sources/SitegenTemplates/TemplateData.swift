@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 
 /// What a template sees of a value. Lookups ask a value for its children through this enum and the
 /// protocols below, so rendering never casts through `Any` (swift-mustache, which we used before,
@@ -15,6 +16,30 @@ public enum TemplateData: Sendable {
     public var isNone: Bool {
         if case .none = self { return true }
         return false
+    }
+
+    /// What a template can read of the value, into `hasher` (`TemplateObject.fingerprint`).
+    public func fingerprint(into hasher: inout Hasher) {
+        switch self {
+        case .none:
+            hasher.combine(0 as UInt8)
+        case .text(let text):
+            hasher.combine(1 as UInt8)
+            hasher.combineUTF8(text)
+        case .int(let int):
+            hasher.combine(2 as UInt8)
+            hasher.combine(int)
+        case .bool(let bool):
+            hasher.combine(3 as UInt8)
+            hasher.combine(bool)
+        case .object(let object):
+            hasher.combine(4 as UInt8)
+            object.fingerprint(into: &hasher)
+        case .list(let list):
+            hasher.combine(5 as UInt8)
+            hasher.combine(list.count)
+            for index in 0..<list.count { list.item(index).fingerprint(into: &hasher) }
+        }
     }
 
     /// `{{x}}`, before escaping: what Swift's `String(describing:)` writes for the value.
@@ -90,6 +115,14 @@ public protocol TemplateObject: Sendable {
     func transform(_ name: String) -> TemplateData
     /// What `{{value}}` writes.
     var templateText: String { get }
+    /// Feeds what a template can read of the value into `hasher`: a page whose template and values
+    /// fingerprint as before is the page it was (`serve` re-renders the rest). Text goes in as its
+    /// UTF-8 bytes (`Hasher.combine(String)` normalizes, slow on Korean).
+    func fingerprint(into hasher: inout Hasher)
+}
+
+extension TemplateObject where Self: Hashable {
+    public func fingerprint(into hasher: inout Hasher) { hasher.combine(self) }
 }
 
 extension TemplateObject {
@@ -160,6 +193,14 @@ extension Dictionary: TemplateObject where Key == String, Value: TemplateDataCon
     }
 
     public var templateText: String { String(describing: mapValues(\.templateData.text)) }
+
+    public func fingerprint(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for key in keys.sorted() {
+            hasher.combineUTF8(key)
+            child(named: key).fingerprint(into: &hasher)
+        }
+    }
 }
 
 extension Dictionary: TemplateDataConvertible where Key == String, Value: TemplateDataConvertible {
@@ -181,4 +222,9 @@ struct KeyValue: TemplateObject, TemplateDataConvertible {
 
     var templateText: String { "(key: \(String(reflecting: key)), value: \(value.text))" }
     var templateData: TemplateData { .object(self) }
+
+    func fingerprint(into hasher: inout Hasher) {
+        hasher.combineUTF8(key)
+        value.fingerprint(into: &hasher)
+    }
 }

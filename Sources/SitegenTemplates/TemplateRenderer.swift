@@ -180,7 +180,7 @@ struct TemplateRenderer {
 }
 
 /// The place of an item in the list a section walks: transforms `first`, `last`, `index`, `even`, `odd`.
-struct ListPosition: TemplateObject {
+struct ListPosition: TemplateObject, Hashable {
     var first: Bool
     var last: Bool
     var index: Int

@@ -4,16 +4,17 @@ import SitegenCore
 import SitegenTemplates
 
 /// The typed values templates see. Each type lists its fields once, a name and how to read it:
-/// Mustache's lookups (`child(named:)`) and the theme contract (`keys`, which `themes/README.md`
-/// documents; a test holds the two together) both come from that list. A value that is missing is
-/// `nil`, so `{{#key}}` tests for presence. Values are `Hashable` by all they hold (synthesized), so
-/// what `serve` re-renders is decided by the values themselves: a page whose values and template
-/// hash as before is the page it was.
-protocol TemplateValue: TemplateObject, TemplateDataConvertible, Hashable {
+/// Mustache's lookups (`child(named:)`), the theme contract (`keys`, which `themes/README.md`
+/// documents; a test holds the two together) and the fingerprint that decides what `serve`
+/// re-renders all come from that list. A value that is missing is `.none`, so `{{#key}}` tests for
+/// presence.
+protocol TemplateValue: TemplateObject, TemplateDataConvertible {
     typealias Field = TemplateField<Self>
     static var fields: [Field] { get }
     /// Every name `child(named:)` answers.
     static var keys: [String] { get }
+    /// A value whose keys this one answers too, after its own (a page's summary).
+    var inherited: (any TemplateObject)? { get }
 }
 
 /// A named field of a value type, and how to read it.
@@ -34,14 +35,24 @@ struct TemplateField<Value>: Sendable {
 
 extension TemplateValue {
     static var keys: [String] { fields.map(\.name) }
+    var inherited: (any TemplateObject)? { nil }
 
-    /// The field called `name` of `value`: `.none` when there is no such field or it holds nothing.
-    static func value(named name: String, of value: Self) -> TemplateData {
-        for field in fields where field.name == name { return field.read(value) }
-        return .none
+    /// The field called `name` of `value`, else the inherited value's: `.none` when neither has it.
+    func child(named name: String) -> TemplateData {
+        for field in Self.fields where field.name == name {
+            let value = field.read(self)
+            if !value.isNone { return value }
+            break
+        }
+        return inherited?.child(named: name) ?? .none
     }
 
-    func child(named name: String) -> TemplateData { Self.value(named: name, of: self) }
+    /// Every field as a template reads it, then the inherited value's.
+    func fingerprint(into hasher: inout Hasher) {
+        for field in Self.fields { field.read(self).fingerprint(into: &hasher) }
+        inherited?.fingerprint(into: &hasher)
+    }
+
     var templateText: String { String(describing: self) }
     var templateData: TemplateData { .object(self) }
 }
@@ -51,18 +62,18 @@ extension TemplateValue {
 /// a summary per document.
 final class Shared<Value: TemplateValue>: TemplateValue {
     let value: Value
-    /// The value's hash, worked out the first time a page that shows it is fingerprinted: a summary
-    /// is on up to six pages. Cold builds fingerprint nothing and never work it out.
+    /// The value's fingerprint, worked out the first time a page that shows it is fingerprinted: a
+    /// summary is on up to six pages. Cold builds fingerprint nothing and never work it out.
     private let digest = Mutex<Int?>(nil)
 
     init(_ value: Value) { self.value = value }
 
-    static func == (lhs: Shared, rhs: Shared) -> Bool { lhs === rhs || lhs.value == rhs.value }
-
-    func hash(into hasher: inout Hasher) {
+    func fingerprint(into hasher: inout Hasher) {
         hasher.combine(digest.withLock { digest in
             if let digest { return digest }
-            let made = value.hashValue
+            var own = Hasher()
+            value.fingerprint(into: &own)
+            let made = own.finalize()
             digest = made
             return made
         })
@@ -345,10 +356,7 @@ struct PageValues: TemplateValue {
     /// Its own fields, and its summary's.
     static var keys: [String] { SummaryValues.keys + fields.map(\.name) }
 
-    func child(named name: String) -> TemplateData {
-        let own = Self.value(named: name, of: self)
-        return own.isNone ? summary.child(named: name) : own
-    }
+    var inherited: (any TemplateObject)? { summary }
 }
 
 /// The context of a document's own page.

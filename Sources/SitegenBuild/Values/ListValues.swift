@@ -209,10 +209,7 @@ struct FeedEntryValues: TemplateValue {
     /// Its own fields, and its summary's.
     static var keys: [String] { SummaryValues.keys + fields.map(\.name) }
 
-    func child(named name: String) -> TemplateData {
-        let own = Self.value(named: name, of: self)
-        return own.isNone ? summary.child(named: name) : own
-    }
+    var inherited: (any TemplateObject)? { summary }
 }
 
 /// The context of `atom`.
