@@ -10,6 +10,9 @@ import SitegenTemplates
 public struct BuildCache: Sendable {
     var load = LoadCache()
     var markdown: [String: (key: RenderKey, rendered: Rendered)] = [:]
+    /// A digest of what every render key is made from besides the document (site settings, the
+    /// theme's words, Liquid includes): while it holds, a document's key is as it was.
+    var markdownSettings: Int?
     var targets: LinkTargets?
     var pages: [String: (fingerprint: Int, file: OutputFile)] = [:]
     /// The files made with a page (the search index's shards and entries), by the page's path.
@@ -32,6 +35,7 @@ public struct BuildCache: Sendable {
         var cache = BuildCache()
         cache.load = source.cache
         cache.markdown = markdown.cache
+        cache.markdownSettings = markdown.settings
         cache.targets = markdown.targets
         cache.last = LastSite(site: site, theme: theme, targets: markdown.targets, options: options, includes: source.includes)
         cache.searchEntries = searchEntries
@@ -117,11 +121,13 @@ struct RenderKey: Hashable {
 struct MarkdownMemo: Sendable {
     var previous: [String: (key: RenderKey, rendered: Rendered)]
     var lastTargets: LinkTargets?
+    var lastSettings: Int?
     let highlights: HighlightCache
 
     init(_ cache: BuildCache) {
         previous = cache.markdown
         lastTargets = cache.targets
+        lastSettings = cache.markdownSettings
         highlights = cache.highlights
     }
 
@@ -131,6 +137,15 @@ struct MarkdownMemo: Sendable {
         var renderedCount: Int
         var targets: LinkTargets
         var cache: [String: (key: RenderKey, rendered: Rendered)] = [:]
+        var settings: Int?
+    }
+
+    static func settings(config: SiteConfig, words: [String: String], includes: [String: String]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(config)
+        hasher.combine(words)
+        hasher.combine(includes)
+        return hasher.finalize()
     }
 
     func render(_ documents: [SourceDocument], config: SiteConfig, words: [String: String], includes: [String: String],
@@ -138,8 +153,12 @@ struct MarkdownMemo: Sendable {
         let sameTargets = targets == lastTargets
         // Keyed and compared on all cores: a key holds the document's options, compared field by field.
         let previous = self.previous
+        let settings = Self.settings(config: config, words: words, includes: includes)
+        let sameSettings = settings == lastSettings
         let checked = await documents.parallelMap { document -> (SourceDocument, RenderKey, Bool) in
-            let key = RenderKey(document, config: config, words: words, includes: includes)
+            // A key is a function of the document and the settings: while both hold, it is the one kept.
+            let kept = previous[document.path].flatMap { sameSettings && $0.key.document == document.digest ? $0.key : nil }
+            let key = kept ?? RenderKey(document, config: config, words: words, includes: includes)
             guard let cached = previous[document.path], cached.key == key else { return (document, key, true) }
             // An image file the page shows was replaced by one of another size.
             if cached.rendered.measuredImages.contains(where: { images.size(of: $0.key) != $0.value }) { return (document, key, true) }
@@ -155,7 +174,7 @@ struct MarkdownMemo: Sendable {
         for (document, _) in keyed { cache[document.path] = previous[document.path] }
         for ((document, key), rendered) in zip(stale, fresh) { cache[document.path] = (key, rendered) }
         let rendered = keyed.compactMap { document, _ in cache[document.path].map { (document, $0.rendered) } }
-        return Result(documents: rendered, renderedCount: stale.count, targets: targets, cache: cache)
+        return Result(documents: rendered, renderedCount: stale.count, targets: targets, cache: cache, settings: settings)
     }
 }
 

@@ -105,6 +105,7 @@ public enum ContentLoader {
             previous.files[$0.path]?.stamp != $0.stamp || previous.properties != properties || previous.databases != databaseStamps
                 || previous.defaults != defaults
         }
+        FilePrefetch.start(stale.map(\.url.path))
         // Each file's problems are kept with it, so an unchanged file's warnings are told again next time.
         let parsed = await stale.parallelMap { file -> (SourceDocument?, Diagnostics) in
             var found = Diagnostics()

@@ -154,3 +154,25 @@ public struct FileStamp: Sendable, Hashable {
         self.init(modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9, size: Int(info.st_size))
     }
 }
+
+/// Warms the page cache for files about to be read. On a cold cache (a fresh machine, a CI runner,
+/// a build after another program pushed the files out) reading is bound by how many reads wait on
+/// the disk at once, and the build's own tasks read two at a time; a few background threads open
+/// each file first and ask the kernel to read it ahead (`POSIX_FADV_WILLNEED`), so most reads the
+/// build makes find their pages there. Nothing waits for them; a file they miss is read as before.
+public enum FilePrefetch {
+    public static func start(_ paths: [String], threads: Int = 8) {
+        guard paths.count >= 256 else { return }
+        for first in 0..<threads {
+            let thread = Thread {
+                for index in stride(from: first, to: paths.count, by: threads) {
+                    let fd = open(paths[index], O_RDONLY | O_CLOEXEC)
+                    guard fd >= 0 else { continue }
+                    _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_WILLNEED))
+                    close(fd)
+                }
+            }
+            thread.start()
+        }
+    }
+}
