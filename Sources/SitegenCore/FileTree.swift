@@ -108,18 +108,26 @@ public enum FileTree {
 
     /// Everything left to read from `fd`, or the `errno` of a read that failed.
     public static func readAll(_ fd: Int32) -> Result<[UInt8], ReadError> {
-        var bytes: [UInt8] = []
+        // Read straight into the array, sized by the file's length (a byte more, to see it end).
         var info = stat()
-        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var capacity = fstat(fd, &info) == 0 ? max(Int(info.st_size) + 1, 4096) : 64 * 1024
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
+            if count == capacity {
+                capacity *= 2
+                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            }
+            let read = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, capacity - count) }
+            if read < 0 {
                 if errno == EINTR { continue }
                 return .failure(ReadError(code: errno))
             }
-            if count == 0 { return .success(bytes) }
-            bytes.append(contentsOf: chunk[..<count])
+            if read == 0 {
+                bytes.removeSubrange(count...)
+                return .success(bytes)
+            }
+            count += read
         }
     }
 
