@@ -114,13 +114,18 @@ struct TemplateRenderer {
             }
             position = outer
         default:
-            let outer = position
-            stack.append(value)
-            position = nil
-            render(body)
-            stack.removeLast()
-            position = outer
+            render(body, inside: value)
         }
+    }
+
+    /// The body with `value` as the innermost value, outside any list position.
+    private mutating func render(_ body: [Node], inside value: TemplateData) {
+        let outer = position
+        stack.append(value)
+        position = nil
+        render(body)
+        stack.removeLast()
+        position = outer
     }
 
     private mutating func renderInverted(_ value: TemplateData, _ body: [Node]) {
@@ -130,13 +135,7 @@ struct TemplateRenderer {
         case .bool(let shown):
             if !shown { render(body) }
         case .list(let list):
-            guard list.count == 0 else { return }
-            let outer = position
-            stack.append(value)
-            position = nil
-            render(body)
-            stack.removeLast()
-            position = outer
+            if list.count == 0 { render(body, inside: value) }
         default:
             return
         }

@@ -47,16 +47,9 @@ public struct TemplateDate: TemplateObject, TemplateDataConvertible, CustomStrin
         }
     }
 
+    /// The keys above, as transforms too (`{{short(page.date)}}`), but for `text` and `month`.
     public func transform(_ name: String) -> TemplateData {
-        switch name {
-        case "long": return .text(long)
-        case "short": return .text(short)
-        case "iso": return .text(iso)
-        case "day": return .text(isoDay)
-        case "year": return .int(year)
-        case "month_name": return .text(monthName)
-        default: return .none
-        }
+        name == "text" || name == "month" ? .none : child(named: name)
     }
 
     public var templateText: String { long }
