@@ -5,8 +5,9 @@ import SitegenMarkdown
 /// The assemble phase: URLs, titles, order and tags. Pure: documents in, a `Site` out.
 enum Assemble {
     static func site(config: SiteConfig, documents rendered: [(SourceDocument, Rendered)],
-                     into diagnostics: inout Diagnostics) throws(BuildFailure) -> Site {
-        var documents = newestFirst(rendered.map { document($0.0, rendered: $0.1, config: config) }, offset: config.utcOffset)
+                     into diagnostics: inout Diagnostics) async throws(BuildFailure) -> Site {
+        // Each document on its own (URL, aliases, period, kind), on all cores; the rest needs them all.
+        var documents = newestFirst(await rendered.parallelMap { document($0.0, rendered: $0.1, config: config) }, offset: config.utcOffset)
         diagnostics += documents.compactMap(missingDate)
 
         var tags: [TagGroup] = []

@@ -52,7 +52,7 @@ extension SiteBuilder {
         if previous == nil { source.documents = [] }
         clock.lap("markdown")
 
-        let site = try assemble(source, rendered: markdown.documents, into: &diagnostics)
+        let site = try await assemble(source, rendered: markdown.documents, into: &diagnostics)
         clock.lap("assemble")
 
         let jobs = try RenderPages.jobs(for: site, theme: theme, into: &diagnostics)
@@ -89,7 +89,7 @@ extension SiteBuilder {
     static func model(_ options: BuildOptions, into diagnostics: inout Diagnostics) async throws(BuildFailure) -> (SiteSource, Site, Theme) {
         let (source, theme) = try await load(options, into: &diagnostics)
         let markdown = await renderMarkdown(source, theme: theme, options: options, memo: nil)
-        return (source, try assemble(source, rendered: markdown.documents, into: &diagnostics), theme)
+        return (source, try await assemble(source, rendered: markdown.documents, into: &diagnostics), theme)
     }
 
     /// Markdown: every built document's body, on all cores; through the memo, only those whose
@@ -123,10 +123,10 @@ extension SiteBuilder {
     /// rendering) join the collector here; a document past the Markdown stage's limits is an error,
     /// not a page with a warning.
     static func assemble(_ source: SiteSource, rendered: [(SourceDocument, Rendered)],
-                         into diagnostics: inout Diagnostics) throws(BuildFailure) -> Site {
+                         into diagnostics: inout Diagnostics) async throws(BuildFailure) -> Site {
         for (_, rendering) in rendered { diagnostics += rendering.diagnostics }
         try diagnostics.stopIfErrors()
-        return try Assemble.site(config: source.config, documents: rendered, into: &diagnostics)
+        return try await Assemble.site(config: source.config, documents: rendered, into: &diagnostics)
     }
 
     /// A page of the site, new or reused.
