@@ -80,7 +80,7 @@ extension PageContext {
             return FeedEntryValues(
                 summary: summary(index), absoluteURL: Feeds.absolute(document.url, site.config),
                 updated: document.sortDate?.rfc3339(defaultOffset: site.config.utcOffset) ?? feed.updated,
-                content: tag == nil ? HTMLFragment(document.rendered.html) : nil)
+                content: tag == nil ? HTMLFragment(document.rendered.html, digest: document.rendered.digest) : nil)
         }
         return AtomValues(site: siteValues, feed: feed, entries: entries)
     }

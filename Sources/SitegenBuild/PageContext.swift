@@ -155,7 +155,7 @@ struct PageContext: Sendable {
         let ownTOC = document.rendered.hasOwnTOC
         var page = PageValues(
             summary: summary(index),
-            content: HTMLFragment(document.rendered.html),
+            content: HTMLFragment(document.rendered.html, digest: document.rendered.digest),
             tocHTML: ownTOC ? nil : document.rendered.tocHTML.nilIfEmpty,
             toc: ownTOC || document.rendered.toc.isEmpty ? nil : document.rendered.toc.map(tocValue),
             titleID: document.rendered.titleID,
