@@ -163,12 +163,19 @@ struct Browser {
             "binary": "/usr/bin/chromium",
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"],
         ]]]]
-        let reply = try await HTTP.post(base + "/session", capabilities)
-        guard let value = reply["value"] as? [String: Any], let session = value["sessionId"] as? String else {
-            driver.terminate()
-            throw BrowserError.webDriver("no session: \(reply)")
+        // Starting Chromium can take long while the other suites keep both cores busy (a 15 s wait
+        // once failed two browser suites that started together in CI): 90 s, and no driver left behind.
+        do {
+            let reply = try await HTTP.post(base + "/session", capabilities, seconds: 90)
+            guard let value = reply["value"] as? [String: Any], let session = value["sessionId"] as? String else {
+                throw BrowserError.webDriver("no session: \(reply)")
+            }
+            return Browser(driver: driver, session: session, base: base)
+        } catch {
+            kill(driver.processIdentifier, SIGKILL)
+            driver.waitUntilExit()
+            throw error
         }
-        return Browser(driver: driver, session: session, base: base)
     }
 
     func open(_ url: String) async throws {
@@ -249,8 +256,8 @@ enum HTTP {
         try exchange("GET", url, body: nil)
     }
 
-    static func post(_ url: String, _ body: [String: Any]) async throws -> [String: Any] {
-        let data = try exchange("POST", url, body: try JSONSerialization.data(withJSONObject: body))
+    static func post(_ url: String, _ body: [String: Any], seconds: Int = 15) async throws -> [String: Any] {
+        let data = try exchange("POST", url, body: try JSONSerialization.data(withJSONObject: body), seconds: seconds)
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
     }
 
@@ -263,14 +270,14 @@ enum HTTP {
     }
 
     /// Sends one request with `Connection: close` and returns the body of a 2xx answer.
-    static func exchange(_ method: String, _ url: String, body: Data?) throws -> Data {
+    static func exchange(_ method: String, _ url: String, body: Data?, seconds: Int = 15) throws -> Data {
         guard let components = URLComponents(string: url), let host = components.host, let port = components.port else {
             throw BrowserError.webDriver("bad URL \(url)")
         }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw BrowserError.webDriver("no socket") }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 15, tv_usec: 0)
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
