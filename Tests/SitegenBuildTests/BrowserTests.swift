@@ -17,7 +17,7 @@ struct BrowserTests {
 
         try await browser.open("\(server.url)posts/english/")
         #expect(try await browser.text("h1") == "A post in English")
-        try await browser.waitFor("document.documentElement.dataset.sitegenLiveReload === 'open'", seconds: 5)
+        try await browser.waitFor("document.documentElement.dataset.sitegenLiveReload === 'open'", seconds: 20)
 
         let post = site.appendingPathComponent("content/posts/2023-09-01-english.md")
         let text = try String(contentsOf: post, encoding: .utf8)
@@ -41,11 +41,11 @@ struct BrowserTests {
         defer { browser.stop() }
         // "정리" stands inside "정리한다", "분기" inside "1분기": Korean words carry endings and numbers.
         try await browser.open("\(server.url)search/?q=\(URLPath.encode("정리"))")
-        try await browser.waitFor("document.querySelectorAll('#search-results li').length > 0", seconds: 5)
+        try await browser.waitFor("document.querySelectorAll('#search-results li').length > 0", seconds: 20)
         var titles = try await browser.evaluate("return [...document.querySelectorAll('#search-results h2')].map(h => h.textContent).join('|')")
         #expect(titles.contains("2022년 회고"))
         try await browser.open("\(server.url)search/?q=\(URLPath.encode("분기"))")
-        try await browser.waitFor("document.querySelectorAll('#search-results li').length > 0", seconds: 5)
+        try await browser.waitFor("document.querySelectorAll('#search-results li').length > 0", seconds: 20)
         titles = try await browser.evaluate("return [...document.querySelectorAll('#search-results h2')].map(h => h.textContent).join('|')")
         #expect(titles.split(separator: "|").first == "2023 1분기 회고")
         // Matches are marked in the snippet, and dates read as the site writes them.

@@ -55,7 +55,7 @@ struct CodeAndMathBrowserTests {
     @Test func tokenColoursFollowTheColourSchemeAndCodeCanBeCopied() async throws {
         try await withSite { server, browser in
             try await browser.open("\(server.url)posts/languages/")
-            try await browser.waitFor("document.querySelectorAll('.code-copy').length > 20", seconds: 5)
+            try await browser.waitFor("document.querySelectorAll('.code-copy').length > 20", seconds: 20)
             let keyword = "return getComputedStyle(document.querySelector('code.language-python .k')).color"
             let light = try await browser.evaluate(keyword)
             try await screenshot(browser, "code-light")
@@ -72,7 +72,7 @@ struct CodeAndMathBrowserTests {
     @Test func theReadersLightOrDarkChoiceWinsAndIsKept() async throws {
         try await withSite { server, browser in
             try await browser.open("\(server.url)posts/languages/")
-            try await browser.waitFor("!document.querySelector('.theme-toggle').hidden", seconds: 5)
+            try await browser.waitFor("!document.querySelector('.theme-toggle').hidden", seconds: 20)
             let background = "return getComputedStyle(document.body).backgroundColor"
             #expect(try await browser.evaluate(background) == "rgb(255, 255, 255)")
             try await browser.evaluate("document.querySelector('.theme-toggle').click(); return ''")
@@ -82,7 +82,7 @@ struct CodeAndMathBrowserTests {
             try await screenshot(browser, "toggled-dark")
             // The next page remembers it; a second click goes back to light, over a dark browser too.
             try await browser.open("\(server.url)posts/math/")
-            try await browser.waitFor("document.readyState === 'complete'", seconds: 5)
+            try await browser.waitFor("document.readyState === 'complete'", seconds: 20)
             #expect(try await browser.evaluate(background) == "rgb(13, 17, 23)")
             try await browser.colorScheme("dark")
             try await browser.evaluate("document.querySelector('.theme-toggle').click(); return ''")
@@ -93,7 +93,7 @@ struct CodeAndMathBrowserTests {
     @Test func alertsAndAMermaidDiagram() async throws {
         try await withSite { server, browser in
             try await browser.open("\(server.url)posts/callouts/")
-            try await browser.waitFor("document.querySelectorAll('.markdown-alert').length === 5", seconds: 5)
+            try await browser.waitFor("document.querySelectorAll('.markdown-alert').length === 5", seconds: 20)
             let titles = try await browser.evaluate("return [...document.querySelectorAll('.markdown-alert-title')].map(t => t.textContent).join(',')")
             #expect(titles == "참고,팁,중요,경고,주의")
             // Each kind has its own border colour.

@@ -38,7 +38,7 @@ struct SearchBrowserTests {
         let browser = try await Browser.start()
         defer { browser.stop() }
         try await browser.open(server.url + "search/")
-        try await browser.waitFor("document.readyState === 'complete'", seconds: 5)
+        try await browser.waitFor("document.readyState === 'complete'", seconds: 20)
         // What the search did before its index was split: every entry, each query word a substring of
         // its title, tags or text; 10 points a word in the title, 5 in the tags, 1 in the text; equal
         // scores newest first, then in the site's order.
@@ -90,7 +90,7 @@ struct SearchBrowserTests {
                 if hidden == "true" { break }
                 let shown = try await browser.evaluate("return String(document.querySelectorAll('#search-results li').length)")
                 try await browser.evaluate("document.getElementById('search-more').click(); return ''")
-                try await browser.waitFor("document.querySelectorAll('#search-results li').length > \(shown) || document.getElementById('search-more').hidden", seconds: 5)
+                try await browser.waitFor("document.querySelectorAll('#search-results li').length > \(shown) || document.getElementById('search-more').hidden", seconds: 20)
             }
             let got = try await browser.evaluate("return JSON.stringify([...document.querySelectorAll('#search-results h2 a')].map(a => a.getAttribute('href')))")
             #expect(got == want, "\(query)")

@@ -60,8 +60,8 @@ struct ThemeBrowserTests {
                     try await browser.colorScheme(scheme)
                     for (name, path) in pages {
                         try await browser.open(server.url + path)
-                        try await browser.waitFor("document.readyState === 'complete'", seconds: 5)
-                        if name == "search" { try await browser.waitFor("document.querySelectorAll('#search-results li').length > 0", seconds: 5) }
+                        try await browser.waitFor("document.readyState === 'complete'", seconds: 20)
+                        if name == "search" { try await browser.waitFor("document.querySelectorAll('#search-results li').length > 0", seconds: 20) }
                         // Nothing wider than the window: the page never scrolls sideways.
                         let overflow = try await browser.evaluate("return String(document.documentElement.scrollWidth - document.documentElement.clientWidth)")
                         #expect(overflow == "0", "\(name) at \(width) px is \(overflow) px wider than the window")
@@ -78,7 +78,7 @@ struct ThemeBrowserTests {
         try await withExampleSite { server, browser in
             try await browser.viewport(width: 1440, height: 900)
             try await browser.open(server.url + "posts/long/")
-            try await browser.waitFor("document.readyState === 'complete'", seconds: 5)
+            try await browser.waitFor("document.readyState === 'complete'", seconds: 20)
             // Not loaded yet (lazy, far below), yet its box already has the picture's shape.
             let image = try await browser.evaluate("""
                 const img = document.querySelector('figure img');
@@ -90,7 +90,7 @@ struct ThemeBrowserTests {
             let video = try await browser.evaluate("const box = document.querySelector('iframe').getBoundingClientRect(); return String(Math.abs(box.height - box.width * 9 / 16) < 1.5)")
             #expect(video == "true")
             try await browser.evaluate("document.querySelector('figure').scrollIntoView(); return ''")
-            try await browser.waitFor("document.querySelector('figure img').naturalWidth === 1200", seconds: 5)
+            try await browser.waitFor("document.querySelector('figure img').naturalWidth === 1200", seconds: 20)
             try await screenshot(browser, "figure-1440-light")
         }
     }
@@ -99,16 +99,16 @@ struct ThemeBrowserTests {
         try await withExampleSite { server, browser in
             try await browser.viewport(width: 1440, height: 900)
             try await browser.open(server.url + "posts/long/")
-            try await browser.waitFor("document.querySelector('.reading-progress')", seconds: 5)
+            try await browser.waitFor("document.querySelector('.reading-progress')", seconds: 20)
             let progress = "return new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')).transform).a.toFixed(2)"
             #expect(try await browser.evaluate(progress) == "0.00")
             try await browser.evaluate("scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2); return ''")
-            try await browser.waitFor("(() => { const a = new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')).transform).a; return a > 0.3 && a < 0.7 })()", seconds: 5)
+            try await browser.waitFor("(() => { const a = new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')).transform).a; return a > 0.3 && a < 0.7 })()", seconds: 20)
             try await browser.evaluate("scrollTo(0, document.documentElement.scrollHeight); return ''")
-            try await browser.waitFor("new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')).transform).a === 1", seconds: 5)
+            try await browser.waitFor("new DOMMatrix(getComputedStyle(document.querySelector('.reading-progress')).transform).a === 1", seconds: 20)
             // List pages have no bar.
             try await browser.open(server.url + "archive/")
-            try await browser.waitFor("document.readyState === 'complete'", seconds: 5)
+            try await browser.waitFor("document.readyState === 'complete'", seconds: 20)
             #expect(try await browser.evaluate("return String(document.querySelector('.reading-progress') === null)") == "true")
         }
     }
@@ -119,7 +119,7 @@ struct ThemeBrowserTests {
             var lefts: [String] = []
             for path in ["", "posts/long/", "tags/"] {
                 try await browser.open(server.url + path)
-                try await browser.waitFor("document.readyState === 'complete'", seconds: 5)
+                try await browser.waitFor("document.readyState === 'complete'", seconds: 20)
                 lefts.append(try await browser.evaluate("return String(document.querySelector('.site-header nav').getBoundingClientRect().left)"))
             }
             #expect(Set(lefts).count == 1, "the header moved: \(lefts)")
@@ -139,8 +139,8 @@ struct ThemeBrowserTests {
             }
             // Back to a kept page: its stream is open again.
             try await browser.evaluate("history.back(); return ''")
-            try await browser.waitFor("location.pathname === '/posts/why-i-built-a-site-generator/'", seconds: 5)
-            try await browser.waitFor("document.documentElement.dataset.sitegenLiveReload === 'open'", seconds: 5)
+            try await browser.waitFor("location.pathname === '/posts/why-i-built-a-site-generator/'", seconds: 20)
+            try await browser.waitFor("document.documentElement.dataset.sitegenLiveReload === 'open'", seconds: 20)
         }
     }
 }
