@@ -125,7 +125,7 @@ public struct FrontMatter: Sendable, Hashable {
             guard budget.textBytes >= 0 else { return nil }
             // Quoted scalars are always text; plain ones follow YAML's core schema.
             // Switch on the resolved tag first: Yams' `int` also reads `18:30:00` as base 60.
-            let written = scalar.string.mayHaveWhitespaceAtEnds ? scalar.string.trimmingCharacters(in: .whitespaces) : scalar.string
+            let written = scalar.string.trimmingWhitespaceAtEnds()
             // Null, booleans and numbers are written with letters, digits and `+-._:~` only; a title
             // with a space or any other character is text, without asking Yams' resolver (regular expressions).
             if scalar.style == .plain, written.utf8.allSatisfy(Self.mayBeTyped) {
@@ -148,7 +148,7 @@ public struct FrontMatter: Sendable, Hashable {
             for (key, value) in mapping {
                 guard let name = key.string else { continue }
                 guard let converted = convert(value, budget: &budget) else { return nil }
-                map[name.mayHaveWhitespaceAtEnds ? name.trimmingCharacters(in: .whitespaces) : name] = converted
+                map[name.trimmingWhitespaceAtEnds()] = converted
             }
             return .map(map)
         }

@@ -1,3 +1,4 @@
+import Foundation
 extension Hasher {
     /// Combines a string by its UTF-8 bytes. `combine(_: String)` hashes the canonical (NFC) form,
     /// scalar by scalar, which is slow on Korean text; digests of output only need "same bytes".
@@ -76,6 +77,11 @@ extension String {
     public var mayHaveWhitespaceAtEnds: Bool {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return false }
         return Self.isSpaceSeparatorOrTab(first) || Self.isSpaceSeparatorOrTab(last)
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, without going through Foundation when the ends are not whitespace.
+    public func trimmingWhitespaceAtEnds() -> String {
+        mayHaveWhitespaceAtEnds ? trimmingCharacters(in: .whitespaces) : self
     }
 
     private static func isSpaceSeparatorOrTab(_ scalar: Unicode.Scalar) -> Bool {

@@ -25,10 +25,6 @@ public final class Template: Sendable, CustomStringConvertible {
         renderer.render(self)
         return renderer.output
     }
-
-    public func render(_ values: some TemplateDataConvertible, partials: [String: Template] = [:]) -> String {
-        render(values.templateData, partials: partials)
-    }
 }
 
 /// A name as a tag writes it: `page.title`, `.` (the current value), `.title` (only the current

@@ -88,13 +88,16 @@ public enum TemplateData: Sendable {
     }
 
     private static func transform(_ list: any TemplateList, _ name: String) -> TemplateData {
+        switch name {
+        case "first": return list.count > 0 ? list.item(0) : .none
+        case "last": return list.count > 0 ? list.item(list.count - 1) : .none
+        case "count": return .int(list.count)
+        case "empty": return .bool(list.count == 0)
+        default: break
+        }
         let items = (0..<list.count).map(list.item)
         switch name {
-        case "first": return items.first ?? .none
-        case "last": return items.last ?? .none
         case "reversed": return .list(Array(items.reversed()))
-        case "count": return .int(items.count)
-        case "empty": return .bool(items.isEmpty)
         case "sorted":
             // Lists of text or of numbers sort; others have no such transform.
             if items.allSatisfy({ if case .text = $0 { true } else { false } }) {

@@ -41,6 +41,7 @@ import Testing
         for space in spaces {
             for text in ["\(space)제목", "제목\(space)", "\(space)", "title\(space)"] {
                 #expect(text.mayHaveWhitespaceAtEnds, "U+\(String(space.value, radix: 16)) in \(text.debugDescription)")
+                #expect(text.trimmingWhitespaceAtEnds() == text.trimmingCharacters(in: .whitespaces))
             }
         }
         for text in ["제목", "title", "2026-11-23", "é", ""] {
