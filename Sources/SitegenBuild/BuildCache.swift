@@ -25,13 +25,15 @@ public struct BuildCache: Sendable {
     var searchGrams: [String: SearchIndex.DocumentGrams] = [:]
     /// Highlighted code blocks, by language and code, across generations.
     var highlights = HighlightCache()
+    /// The pages as jobs with what each read, for `patch`.
+    var patchBase: PatchBase?
 
     public init() {}
 
     /// The cache for the generation after the one just made, and which output paths changed since this one.
     func next(source: SiteSource, markdown: MarkdownMemo.Result, site: Site, theme: Theme, pages: [SiteBuilder.MadePage],
               files: [OutputFile], searchEntries: [String: (digest: Int, bytes: [UInt8])],
-              searchGrams: [String: SearchIndex.DocumentGrams], options: BuildOptions) -> (cache: BuildCache, changed: Set<String>) {
+              searchGrams: [String: SearchIndex.DocumentGrams], options: BuildOptions, patchBase: PatchBase?) -> (cache: BuildCache, changed: Set<String>) {
         var cache = BuildCache()
         cache.load = source.cache
         cache.markdown = markdown.cache
@@ -41,6 +43,7 @@ public struct BuildCache: Sendable {
         cache.searchEntries = searchEntries
         cache.searchGrams = searchGrams
         cache.highlights = highlights
+        cache.patchBase = patchBase
         var changed = Set<String>()
         for page in pages {
             let fingerprint = page.fingerprint ?? Self.fingerprint(of: page.file)
@@ -138,6 +141,8 @@ struct MarkdownMemo: Sendable {
         var targets: LinkTargets
         var cache: [String: (key: RenderKey, rendered: Rendered)] = [:]
         var settings: Int?
+        /// The sizes of the site's images, as the renderings measured them.
+        var images = ImageSizes(files: [:])
     }
 
     static func settings(config: SiteConfig, words: [String: String], includes: [String: String]) -> Int {
@@ -194,7 +199,7 @@ struct PageMemo: Sendable {
         previousSearchEntries = cache.searchEntries
     }
 
-    func fingerprint(of input: RenderPages.Input, template: Int, searchKey: Int?) -> Int {
+    static func fingerprint(of input: RenderPages.Input, template: Int, searchKey: Int?) -> Int {
         var hasher = Hasher()
         switch input {
         case .template(let name, let values):
@@ -220,11 +225,7 @@ struct PageMemo: Sendable {
     func searchEntries(_ site: Site, context: PageContext) async -> SearchEntries {
         let made = await Array(site.documents.indices).parallelMap { index -> (digest: Int, bytes: [UInt8]) in
             let document = site.documents[index]
-            var hasher = Hasher()
-            hasher.combine(document.source.digest)
-            hasher.combine(document.rendered.digest)
-            context.summary(index).fingerprint(into: &hasher)
-            let digest = hasher.finalize()
+            let digest = Self.searchEntryDigest(document, summary: context.summary(index))
             if let cached = previousSearchEntries[document.source.path], cached.digest == digest { return cached }
             return (digest, Feeds.searchEntry(document, site: site))
         }
@@ -233,6 +234,15 @@ struct PageMemo: Sendable {
         var byPath: [String: (digest: Int, bytes: [UInt8])] = [:]
         for (document, entry) in zip(site.documents, made) { byPath[document.source.path] = entry }
         return SearchEntries(bytes: made.map(\.bytes), key: key.finalize(), byPath: byPath)
+    }
+
+    /// What a document's search entry is made from: its file, its rendering and what lists show of it.
+    static func searchEntryDigest(_ document: PageDocument, summary: Shared<SummaryValues>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(document.source.digest)
+        hasher.combine(document.rendered.digest)
+        summary.fingerprint(into: &hasher)
+        return hasher.finalize()
     }
 
     struct SearchEntries: Sendable {

@@ -23,7 +23,7 @@ enum Feeds {
             language: config.language,
             authors: config.author.isEmpty ? nil : [.init(name: config.author)],
             items: site.entries.prefix(entryLimit).map { index in
-                let document = site.documents[index]
+                let document = context.documentAt(index)
                 let url = absolute(document.url, config)
                 return JSONFeed.Item(
                     id: url, url: url, title: document.title,

@@ -87,7 +87,10 @@ extension PageContext {
 
     func sitemap(urls: [String]) -> SitemapValues {
         var lastModified: [String: String] = [:]
-        for document in site.documents { lastModified[document.url] = document.sortDate?.isoDay }
+        for index in site.documents.indices {
+            let document = documentAt(index)
+            lastModified[document.url] = document.sortDate?.isoDay
+        }
         return SitemapValues(site: siteValues, urls: urls.map { SitemapURLValues(loc: Feeds.absolute($0, site.config), lastmod: lastModified[$0]) })
     }
 

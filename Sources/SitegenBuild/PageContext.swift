@@ -1,4 +1,5 @@
 import SitegenContent
+import Synchronization
 import SitegenCore
 import SitegenMarkdown
 import SitegenTemplates
@@ -14,6 +15,10 @@ struct PageContext: Sendable {
     /// Every document's summary, made once when many pages are made: a document is listed on
     /// the home page, the post list, its tag pages, the archive and the feeds.
     var summaries: SummaryTable?
+    /// Which documents one page's values read, kept by `serve` so that an edit remakes only the
+    /// pages that show the edited document (`SiteBuilder.patch`). Every read of a document goes
+    /// through `documentAt` or `summary`, which note it here.
+    var reads: DocumentReads?
 
     /// The `site` values, the same on every page.
     let siteValues: Shared<SiteValues>
@@ -40,7 +45,10 @@ struct PageContext: Sendable {
         return context
     }
 
-    func documentAt(_ index: Int) -> PageDocument { edits[index] ?? site.documents[index] }
+    func documentAt(_ index: Int) -> PageDocument {
+        reads?.note(index)
+        return edits[index] ?? site.documents[index]
+    }
 
     private static func siteValues(_ site: Site, labels: [String: String]) -> SiteValues {
         let config = site.config
@@ -177,6 +185,7 @@ struct PageContext: Sendable {
 
     /// What a list shows of a document: title, url, date, tags, excerpt.
     func summary(_ index: Int) -> Shared<SummaryValues> {
+        reads?.note(index)
         if let summaries, edits[index] == nil { return summaries.values[index] }
         return makeSummary(index)
     }
@@ -276,6 +285,18 @@ struct PageContext: Sendable {
     private func tocValue(_ entry: TOCEntry) -> TOCValues {
         TOCValues(id: entry.id, text: entry.text, url: "#" + URLPath.encode(entry.id),
                   children: entry.children.isEmpty ? nil : entry.children.map(tocValue))
+    }
+}
+
+/// The documents one page read, by index (see `PageContext.reads`).
+final class DocumentReads: Sendable {
+    private let indices = Mutex<[Int32]>([])
+
+    func note(_ index: Int) { indices.withLock { $0.append(Int32(index)) } }
+
+    /// Each document read, once, in ascending order.
+    var all: [Int32] {
+        indices.withLock { Array(Set($0)).sorted() }
     }
 }
 

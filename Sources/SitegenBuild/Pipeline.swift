@@ -58,8 +58,8 @@ extension SiteBuilder {
         let jobs = try RenderPages.jobs(for: site, theme: theme, into: &diagnostics)
         let paths = jobs.map { RenderPages.outputPath(of: $0.url) }
         try checkFolderClashes(jobs: jobs, paths: paths, site: site, theme: theme, assets: source.assets, into: &diagnostics)
-        let (pages, searchEntries, searchGrams) = try await makePages(jobs, paths: paths, site: site, theme: theme, memo: previous.map(PageMemo.init),
-                                                         writingTo: staging, output: options.output)
+        let (pages, searchEntries, searchGrams, context) = try await makePages(jobs, paths: paths, site: site, theme: theme,
+                                                                               memo: previous.map(PageMemo.init), writingTo: staging, output: options.output)
         clock.lap("pages")
 
         let katex = try MathAssets.files(for: source.config, besides: source.assets, into: &diagnostics)
@@ -77,8 +77,11 @@ extension SiteBuilder {
             let document = site.documents[index]
             bodies[path] = Body(source: document.source.path, html: document.rendered.html, links: document.rendered.links)
         }
+        let base = previous.map { _ in
+            PatchBase(jobs: jobs, paths: paths, pages: pages, context: context, files: files, report: report, images: markdown.images, bodies: bodies)
+        }
         let kept = previous?.next(source: source, markdown: markdown, site: site, theme: theme, pages: pages, files: files,
-                                  searchEntries: searchEntries?.byPath ?? [:], searchGrams: searchGrams, options: options)
+                                  searchEntries: searchEntries?.byPath ?? [:], searchGrams: searchGrams, options: options, patchBase: base)
         return Generation(files: files, report: report, cache: kept?.cache ?? BuildCache(), renderedDocuments: markdown.renderedCount,
                           renderedPages: pages.count(where: \.isNew), changedPaths: kept?.changed ?? Set(files.map(\.path)),
                           bodies: bodies, basePath: source.config.basePath)
@@ -107,7 +110,10 @@ extension SiteBuilder {
             return MarkdownRenderer.render(document.body, options: options)
         }
         if let memo {
-            return await memo.render(documents, config: source.config, words: titles, includes: source.includes, targets: targets, images: images, render: render)
+            var result = await memo.render(documents, config: source.config, words: titles, includes: source.includes, targets: targets,
+                                           images: images, render: render)
+            result.images = images
+            return result
         }
         let rendered = await documents.parallelMap(render)
         // A build that keeps nothing needs a body only to render it; its text, most of a site's bytes, is let go.
@@ -116,7 +122,7 @@ extension SiteBuilder {
             document.body = ""
             return document
         }
-        return MarkdownMemo.Result(documents: Array(zip(released, rendered)), renderedCount: documents.count, targets: targets)
+        return MarkdownMemo.Result(documents: Array(zip(released, rendered)), renderedCount: documents.count, targets: targets, images: images)
     }
 
     /// Assemble: the site model. The renderings' problems (made on many cores, each carried by its
@@ -137,6 +143,8 @@ extension SiteBuilder {
         var isNew: Bool
         /// The files made with it: the search index's shards and entries beside its `meta.json`.
         var extra: [OutputFile] = []
+        /// The documents its values read (`serve` only), ascending.
+        var reads: [Int32] = []
     }
 
     /// Pages: each job's values through its template (or, for the JSON outputs, its bytes), on all
@@ -144,7 +152,7 @@ extension SiteBuilder {
     /// whose template and values hash as before is not made again.
     static func makePages(_ jobs: [RenderPages.Job], paths: [String], site: Site, theme: Theme, memo: PageMemo?,
                           writingTo staging: OutputWriter.Staging?, output: URL) async throws(BuildFailure)
-        -> ([MadePage], PageMemo.SearchEntries?, [String: SearchIndex.DocumentGrams]) {
+        -> ([MadePage], PageMemo.SearchEntries?, [String: SearchIndex.DocumentGrams], PageContext) {
         let context = await PageContext.summarizing(site, theme: theme)
         let searchEntries = await memo?.searchEntries(site, context: context)
         // The site-wide pages (archive, timeline, feeds, search index, sitemap) are each one long job:
@@ -156,24 +164,25 @@ extension SiteBuilder {
         var searchGrams: [String: SearchIndex.DocumentGrams] = [:]
         do {
             made = try await order.parallelMap { index -> (Int, MadePage) in
+                // Kept for the next rebuild: which documents this page shows (see `patch`).
+                var context = context
+                context.reads = memo == nil ? nil : DocumentReads()
                 let input = RenderPages.input(for: jobs[index], site: site, context: context, searchEntries: searchEntries?.bytes)
-                let fingerprint = memo.map { $0.fingerprint(of: input, template: theme.digests[jobs[index].template] ?? 0,
+                let fingerprint = memo.map { _ in PageMemo.fingerprint(of: input, template: theme.digests[jobs[index].template] ?? 0,
                                                             searchKey: searchEntries?.key) }
+                var page: MadePage
                 if let fingerprint, let reused = memo?.page(at: paths[index], fingerprint: fingerprint) {
-                    return (index, MadePage(file: reused, fingerprint: fingerprint, isNew: false))
+                    page = MadePage(file: reused, fingerprint: fingerprint, isNew: false)
+                } else {
+                    var file = OutputFile(path: paths[index], contents: .bytes(render(input, theme: theme)))
+                    if let staging {
+                        try staging.write(file)
+                        file.contents = .written
+                    }
+                    page = MadePage(file: file, fingerprint: fingerprint, isNew: true)
                 }
-                let bytes: [UInt8]
-                switch input {
-                case .bytes(let encoded): bytes = encoded
-                case .searchIndex: bytes = []
-                case .template(let template, let values): bytes = Array((theme.render(template, values: values.templateData) ?? "").utf8)
-                }
-                var file = OutputFile(path: paths[index], contents: .bytes(bytes))
-                if let staging {
-                    try staging.write(file)
-                    file.contents = .written
-                }
-                return (index, MadePage(file: file, fingerprint: fingerprint, isNew: true))
+                page.reads = context.reads?.all ?? []
+                return (index, page)
             }
             if let searchJob {
                 let index = try await searchIndex(at: paths[searchJob], site: site, entries: searchEntries, memo: memo, writingTo: staging)
@@ -185,7 +194,16 @@ extension SiteBuilder {
         }
         var pages = [MadePage?](repeating: nil, count: jobs.count)
         for (index, page) in made { pages[index] = page }
-        return (pages.compactMap { $0 }, searchEntries, searchGrams)
+        return (pages.compactMap { $0 }, searchEntries, searchGrams, context)
+    }
+
+    /// A page's bytes: its values through its template, or the bytes made without one.
+    static func render(_ input: RenderPages.Input, theme: Theme) -> [UInt8] {
+        switch input {
+        case .bytes(let encoded): return encoded
+        case .searchIndex: return []
+        case .template(let template, let values): return Array((theme.render(template, values: values.templateData) ?? "").utf8)
+        }
     }
 
     /// The search index's files (see `SearchIndex`): made again only when an entry changed, and

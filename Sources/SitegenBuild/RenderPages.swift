@@ -169,7 +169,7 @@ enum RenderPages {
         case .robots:
             values = context.robots()
         case .redirect(let index):
-            return .bytes(Permalinks.redirectPage(to: site.documents[index], config: site.config))
+            return .bytes(Permalinks.redirectPage(to: context.documentAt(index), config: site.config))
         }
         return .template(job.template, values)
     }

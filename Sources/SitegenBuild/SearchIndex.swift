@@ -181,9 +181,7 @@ enum SearchIndex {
                 if let digests, let cached = previous[document.source.path], cached.digest == digests[order[number]], cached.shards == shards {
                     return cached.buckets
                 }
-                var buckets = [[UInt64]](repeating: [], count: groups)
-                GramTable(title: document.title, tags: site.tagNames(of: document), text: document.rendered.plainText).forEach { gram, flags in buckets[shard(of: gram, count: shards) % groups].append(gram << 3 | UInt64(flags)) }
-                return buckets
+                return documentGrams(document, site: site, shards: shards, digest: 0).buckets
             }
             if let digests {
                 for (number, buckets) in zip(numbers, bucketed) {
@@ -206,17 +204,7 @@ enum SearchIndex {
             try postings[group].slots.withLock { $0 }.enumerated().compactMap { slot, grams -> OutputFile? in
                 let shard = slot * groups + group
                 guard shard < shards else { return nil }
-                var json = JSONText()
-                json.raw("{")
-                for (index, gram) in grams.keys.sorted().enumerated() {
-                    if index > 0 { json.raw(",") }
-                    json.string(text(of: gram))
-                    json.raw(":\"")
-                    json.bytes += grams[gram]?.bytes ?? []
-                    json.raw("\"")
-                }
-                json.raw("}")
-                return try write(OutputFile(path: "\(folder)/g/\(shard).json", contents: .bytes(json.bytes)))
+                return try write(OutputFile(path: "\(folder)/g/\(shard).json", contents: .bytes(shardJSON(grams) { $0.bytes })))
             }
         }.flatMap { $0 }
         var files = [try write(OutputFile(path: "\(folder)/meta.json",
@@ -230,11 +218,14 @@ enum SearchIndex {
     }
 
     /// The postings `encode` wrote, as search.js reads them: each document's number and fields.
-    static func decode(_ text: String) -> [(number: Int, fields: UInt8)] {
+    static func decode(_ text: String) -> [(number: Int, fields: UInt8)] { decode(Array(text.utf8)) }
+
+    static func decode(_ bytes: [UInt8]) -> [(number: Int, fields: UInt8)] {
         var found: [(number: Int, fields: UInt8)] = []
         var number = -1, value = 0, shift = 0
-        for byte in text.utf8 {
-            guard let digit = digits.firstIndex(of: byte) else { return found }
+        for byte in bytes {
+            let digit = Int(digitValues[Int(byte)])
+            guard digit >= 0 else { return found }
             value += (digit & 31) << shift
             if digit >= 32 {
                 shift += 5
@@ -283,6 +274,13 @@ enum SearchIndex {
     /// The 64 characters of the postings' encoding: values 0–31 end a number, 32–63 carry five more
     /// bits of it (least significant first). None needs escaping in JSON.
     static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    /// Each byte's value among `digits`, -1 for a byte that is not one.
+    static let digitValues: [Int8] = {
+        var values = [Int8](repeating: -1, count: 256)
+        for (value, byte) in digits.enumerated() { values[Int(byte)] = Int8(value) }
+        return values
+    }()
 
     /// Postings (`number << 3 | fields`, ascending) as `PostingList` writes them.
     static func encode(_ postings: [UInt32], into bytes: inout [UInt8]) {

@@ -36,6 +36,19 @@ public struct LoadCache: Sendable {
     var databases: [String: FileStamp] = [:]
 
     public init() {}
+
+    /// What reading the file at `path` (under `content/`) said, when it was read.
+    public func diagnostics(of path: String) -> Diagnostics? { files[path]?.diagnostics }
+
+    /// Keeps a file read outside a load (`serve`'s patch), as a load would have kept it.
+    public mutating func keep(_ path: String, stamp: FileStamp, document: SourceDocument?, diagnostics: Diagnostics) {
+        files[path] = (stamp, document, diagnostics)
+    }
+
+    /// Whether a Notion database's CSV gives the pages in `folder` (under `content/`) their properties.
+    public func hasDatabase(for folder: String) -> Bool {
+        databases.keys.contains { NotionDatabase.folder(ofCSV: $0) == folder }
+    }
 }
 
 /// The load phase: the only part of content handling that touches the disk.

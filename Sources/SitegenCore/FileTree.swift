@@ -158,6 +158,13 @@ public struct FileStamp: Sendable, Hashable {
         self.size = size
     }
 
+    /// The stamp of the regular file at `path` (not a link, not a folder), nil for anything else.
+    public init?(regularFileAt path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(info)
+    }
+
     init(_ info: stat) {
         self.init(modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9, size: Int(info.st_size))
     }

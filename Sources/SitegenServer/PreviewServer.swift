@@ -249,7 +249,14 @@ struct Rebuilder: Service {
         let cache = await state.cache
         let wasBroken = await state.isBroken
         do {
-            let generation = try await SiteBuilder.generate(options.build, cache: cache)
+            // An edit that leaves every document in its place remakes only the pages that show it;
+            // after a failed build, the last good generation is too old to patch.
+            let generation: Generation
+            if !wasBroken, let patched = await SiteBuilder.patch(after: changed, cache: cache) {
+                generation = patched
+            } else {
+                generation = try await SiteBuilder.generate(options.build, cache: cache)
+            }
             let messages = SiteMessages(language: generation.report.language)
             await state.speak(messages)
             for warning in await state.newWarnings(generation.report.warnings.map(\.description)) { log(warning) }

@@ -95,6 +95,12 @@ public final class SiteWatcher: @unchecked Sendable {
                     let nameBytes = buffer[nameStart..<(nameStart + length)].prefix { $0 != 0 }
                     let name = String(decoding: nameBytes, as: UTF8.self).precomposedStringWithCanonicalMapping
                     offset = nameStart + length
+                    if eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
+                        // Events were lost: a change to the content folder as a whole makes the rebuild read everything.
+                        pending.insert("content")
+                        lastEvent = Date()
+                        continue
+                    }
                     guard let folder = folders[descriptor] else { continue }
                     if eventMask & UInt32(IN_IGNORED) != 0 { folders.removeValue(forKey: descriptor); continue }
                     if name.isEmpty || Self.isNoise(name) { continue }
