@@ -6,18 +6,6 @@ import Testing
 /// `serve` rebuilds with a cache: it must redo only what a change touches, and give exactly the
 /// site a fresh build gives.
 @Suite struct IncrementalBuildTests {
-    func bytes(_ generation: Generation) -> [String: [UInt8]] {
-        var result: [String: [UInt8]] = [:]
-        for file in generation.files {
-            switch file.contents {
-            case .bytes(let bytes): result[file.path] = bytes
-            case .copy(let url): result[file.path] = Array((try? Data(contentsOf: url)) ?? Data())
-            case .written: Issue.record("a generation in memory has a file written to disk: \(file.path)")
-            }
-        }
-        return result
-    }
-
     func setUp() async throws -> (ScratchFolder, BuildOptions, Generation) {
         let scratch = try ScratchFolder()
         let site = try scratch.copySite("blog")

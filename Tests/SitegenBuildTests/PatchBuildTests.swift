@@ -7,18 +7,6 @@ import Testing
 /// show it. Whatever it makes must be, byte for byte and warning for warning, what a fresh build
 /// of the same files makes; and an edit that could move anything else is left to the full rebuild.
 @Suite struct PatchBuildTests {
-    func bytes(_ generation: Generation) -> [String: [UInt8]] {
-        var result: [String: [UInt8]] = [:]
-        for file in generation.files {
-            switch file.contents {
-            case .bytes(let bytes): result[file.path] = bytes
-            case .copy(let url): result[file.path] = Array((try? Data(contentsOf: url)) ?? Data())
-            case .written: Issue.record("a generation in memory has a file written to disk: \(file.path)")
-            }
-        }
-        return result
-    }
-
     /// Writes `text` at `path` under the site and moves its modification time on.
     func write(_ root: URL, _ path: String, _ text: String) throws {
         let url = root.appendingPathComponent(path)

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBuild
 @_exported import SitegenTestSupport
 import Testing
 
@@ -18,3 +19,15 @@ extension ScratchFolder {
     }
 }
 
+/// Every file of a site made in memory, by path: its bytes, or the bytes of the file it copies.
+func bytes(_ generation: Generation) -> [String: [UInt8]] {
+    var result: [String: [UInt8]] = [:]
+    for file in generation.files {
+        switch file.contents {
+        case .bytes(let bytes): result[file.path] = bytes
+        case .copy(let url): result[file.path] = Array((try? Data(contentsOf: url)) ?? Data())
+        case .written: Issue.record("a generation in memory has a file written to disk: \(file.path)")
+        }
+    }
+    return result
+}
