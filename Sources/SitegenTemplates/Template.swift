@@ -6,17 +6,21 @@ public final class Template: Sendable, CustomStringConvertible {
     let nodes: [Node]
     /// The template's text as written.
     public let description: String
+    /// Its partial and parent tags (`{{> name}}`, `{{< name}}`) as the parser read them, with where
+    /// each stands: set delimiters and comments are what they are to the renderer.
+    let partials: [PartialReference]
 
-    init(nodes: [Node], text: String) {
+    init(nodes: [Node], text: String, partials: [PartialReference] = []) {
         self.nodes = nodes
         self.description = text
+        self.partials = partials
     }
 
     /// Parses `text`; a mistake throws where it stands.
     public convenience init(_ text: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(text)
         let nodes = try parser.parseAll()
-        self.init(nodes: nodes, text: text)
+        self.init(nodes: nodes, text: text, partials: parser.references)
     }
 
     /// Renders with `values` as the root of the context; partials are looked up in `partials`.

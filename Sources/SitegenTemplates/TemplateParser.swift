@@ -7,6 +7,8 @@
 struct TemplateParser {
     private let characters: [Character]
     private var position = 0
+    /// Every `{{> name}}` and `{{< name}}` read, where its tag opens; dynamic names left out.
+    private(set) var references: [PartialReference] = []
 
     init(_ text: String) {
         characters = Array(text)
@@ -51,10 +53,15 @@ struct TemplateParser {
     }
 
     private func error(_ reason: TemplateSyntaxError.Reason, at index: Int? = nil) -> TemplateSyntaxError {
-        let end = min(index ?? position, characters.count)
+        let (line, column) = location(of: index ?? position)
+        return TemplateSyntaxError(reason: reason, line: line, column: column)
+    }
+
+    /// The line and column of the character at `index`, counting from 1.
+    private func location(of index: Int) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
-        for character in characters[..<end] {
+        for character in characters[..<min(index, characters.count)] {
             if Self.isNewline(character) {
                 line += 1
                 column = 1
@@ -62,7 +69,13 @@ struct TemplateParser {
                 column += 1
             }
         }
-        return TemplateSyntaxError(reason: reason, line: line, column: column)
+        return (line, column)
+    }
+
+    private mutating func noteReference(_ name: String, dynamic: Bool, tagStart: Int) {
+        guard !dynamic, !name.isEmpty else { return }
+        let (line, column) = location(of: tagStart)
+        references.append(PartialReference(name: name, line: line, column: column))
     }
 
     // MARK: - Tags
@@ -97,6 +110,7 @@ struct TemplateParser {
                 state.newLine = false
             }
             if atEnd { break }
+            let tagStart = position - state.open.count
 
             func flushIndent() {
                 if !indent.isEmpty { nodes.append(.text(indent)) }
@@ -143,6 +157,7 @@ struct TemplateParser {
                 skip { $0.isWhitespace }
                 let dynamic = take(["*"])
                 let name = try readPartialName(state)
+                noteReference(name, dynamic: dynamic, tagStart: tagStart)
                 if !indent.isEmpty { nodes.append(.text(indent)) }
                 standalone = isStandalone(state)
                 nodes.append(.partial(name: name, dynamic: dynamic, indentation: standalone ? indent : nil, overrides: nil))
@@ -152,6 +167,7 @@ struct TemplateParser {
                 position += 1
                 skip { $0.isWhitespace }
                 let written = try readPartialName(state)
+                noteReference(written, dynamic: written.hasPrefix("*"), tagStart: tagStart)
                 if !indent.isEmpty { nodes.append(.text(indent)) }
                 standalone = isStandalone(state)
                 var inner = state

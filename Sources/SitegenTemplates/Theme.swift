@@ -51,7 +51,7 @@ public struct Theme: Sendable {
             var reached: Set<String> = [name]
             var pending = [name]
             while let next = pending.popLast() {
-                for reference in PartialReference.all(in: templates[next]?.description ?? "") where reached.insert(reference.name).inserted {
+                for reference in templates[next]?.partials ?? [] where reached.insert(reference.name).inserted {
                     pending.append(reference.name)
                 }
             }

@@ -61,7 +61,7 @@ public enum ThemeLoader {
     static func unknownPartials(in theme: Theme, into diagnostics: inout Diagnostics) {
         for name in theme.templates.keys.sorted() {
             guard let template = theme.templates[name], let source = theme.templateSources[name] else { continue }
-            for reference in PartialReference.all(in: template.description) where !theme.hasTemplate(reference.name) {
+            for reference in template.partials where !theme.hasTemplate(reference.name) {
                 diagnostics.add(.error(at: SourceLocation(path: source, line: reference.line, column: reference.column),
                                           "unknown partial '\(reference.name)': no templates/\(reference.name).mustache in the theme or its parents"))
             }

@@ -66,6 +66,27 @@ import Testing
         }
     }
 
+    @Test func partialsAreReadAsTheRendererReadsThem() throws {
+        // Under other delimiters a partial is `<%> name %>`; in a comment, `{{> name}}` is only words.
+        let site = try ScratchFolder()
+        try site.write("themes/mine/templates/post.mustache", "{{! not {{> partials/ghost}} }}\n{{=<% %>=}}\nx <%> partials/hidden %>\n")
+        #expect {
+            try loadTheme("mine", site.url)
+        } throws: { error in
+            (error as? BuildFailure)?.errors.map(\.description)
+                == ["themes/mine/templates/post.mustache:3:3: error: unknown partial 'partials/hidden': no templates/partials/hidden.mustache in the theme or its parents"]
+        }
+    }
+
+    @Test func aChangedPartialUnderOtherDelimitersChangesTheDigestOfThePagesThatUseIt() throws {
+        let site = try ScratchFolder()
+        try site.write("themes/mine/templates/partials/box.mustache", "one")
+        try site.write("themes/mine/templates/post.mustache", "{{=<% %>=}}<%> partials/box %>")
+        let before = try loadTheme("mine", site.url).digests["post"]
+        try site.write("themes/mine/templates/partials/box.mustache", "two")
+        #expect(try loadTheme("mine", site.url).digests["post"] != before)
+    }
+
     @Test func aPartialFromTheParentIsFound() throws {
         let site = try ScratchFolder()
         try site.write("themes/mine/templates/post.mustache", "{{> partials/meta}}")
