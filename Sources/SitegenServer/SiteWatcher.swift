@@ -76,6 +76,9 @@ public final class SiteWatcher: @unchecked Sendable {
         watch("")
 
         var pending = Set<String>()
+        // Paths made during this batch: one that goes again before the batch is told (`sed -i`'s
+        // temporary file, renamed over the file it edits) was never part of the site.
+        var made = Set<String>()
         var lastEvent = Date.distantPast
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
@@ -109,13 +112,20 @@ public final class SiteWatcher: @unchecked Sendable {
                     if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                         watch(path)  // a new folder: watch it, and count what is already in it as changed
                     }
-                    pending.insert(path)
                     lastEvent = Date()
+                    if eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !pending.contains(path) { made.insert(path) }
+                    if eventMask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0, made.contains(path) {
+                        made.remove(path)
+                        pending.remove(path)
+                        continue
+                    }
+                    pending.insert(path)
                 }
             }
-            if !pending.isEmpty, Date().timeIntervalSince(lastEvent) >= debounce {
-                continuation.yield(pending)
+            if Date().timeIntervalSince(lastEvent) >= debounce {
+                if !pending.isEmpty { continuation.yield(pending) }
                 pending.removeAll()
+                made.removeAll()
             }
         }
         return true

@@ -62,6 +62,24 @@ import Testing
         #expect(quiet == nil || quiet?.allSatisfy({ $0 == "content/posts/a.md" }) == true)
     }
 
+    @Test(arguments: [false, true])
+    func aTemporaryFileRenamedOverThePostIsNotAChange(polling: Bool) async throws {
+        let scratch = try folder()
+        let root = scratch.url
+        let post = root.appendingPathComponent("content/posts/a.md")
+        try Data("one".utf8).write(to: post)
+        let watcher = SiteWatcher(root: root, debounce: 0.2)
+        watcher.start(pollingOnly: polling)
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(polling ? 700 : 200))
+        // `sed -i`: a temporary file of no pattern an editor's has, written and renamed over the post.
+        let temporary = root.appendingPathComponent("content/posts/sedX1b2c3")
+        try Data("two".utf8).write(to: temporary)
+        #expect(rename(temporary.path, post.path) == 0)
+        let batch = await next(watcher)
+        #expect(batch == ["content/posts/a.md"], "\(String(describing: batch))")
+    }
+
     @Test func newFoldersAreWatchedToo() async throws {
         let scratch = try folder()
         let root = scratch.url
