@@ -72,7 +72,7 @@ public enum MarkdownRenderer {
         let hasStandIns = marked != nil
         let markdown = marked ?? markdown
         if mayHoldMath, let math = Math.syntaxExtension { cmark_parser_attach_syntax_extension(parser, math) }
-        cmark_parser_feed(parser, markdown, markdown.utf8.count)
+        feed(parser, markdown)
         let finished = inlineParsing.withLock { cmark_parser_finish(parser) }
         guard let document = finished else { return .empty }
         defer { cmark_node_free(document) }
@@ -124,10 +124,19 @@ public enum MarkdownRenderer {
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
-        cmark_parser_feed(parser, markdown, markdown.utf8.count)
+        feed(parser, markdown)
         guard let document = inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
         return takeString(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
+    }
+
+    /// Hands the text's UTF-8 to the parser in place: passing a `String` where C wants a pointer
+    /// copies the whole body first.
+    static func feed(_ parser: OpaquePointer, _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
     }
 
     /// Copies and frees a string cmark allocated.

@@ -11,39 +11,42 @@ public struct TextStatistics: Sendable, Hashable {
     public static let wordsPerMinute = 230.0
 
     public mutating func add(_ text: String) {
-        // Read as UTF-8 bytes: ASCII, most of any text, without decoding; other scalars decoded by hand.
         var text = text
-        text.withUTF8 { bytes in
-            var inWord = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let separates: Bool
-                if byte < 0x80 {
-                    // Letters and digits make words, everything else parts them.
-                    let lower = byte | 0x20
-                    separates = !((0x30...0x39).contains(byte) || (0x61...0x7A).contains(lower))
-                    index += 1
-                } else {
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-                    for offset in 1..<length where index + offset < bytes.count {
-                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                    }
-                    index += length
-                    if Self.isCJK(value) {
-                        cjkCharacters += 1
-                        inWord = false
-                        continue
-                    }
-                    separates = UnicodeWhitespace.contains(value)
+        text.withUTF8 { add($0) }
+    }
+
+    /// A text's words and CJK characters, from its UTF-8; a word never runs on into the next text added.
+    public mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Read as UTF-8 bytes: ASCII, most of any text, without decoding; other scalars decoded by hand.
+        var inWord = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let separates: Bool
+            if byte < 0x80 {
+                // Letters and digits make words, everything else parts them.
+                let lower = byte | 0x20
+                separates = !((0x30...0x39).contains(byte) || (0x61...0x7A).contains(lower))
+                index += 1
+            } else {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
                 }
-                if separates {
+                index += length
+                if Self.isCJK(value) {
+                    cjkCharacters += 1
                     inWord = false
-                } else if !inWord {
-                    words += 1
-                    inWord = true
+                    continue
                 }
+                separates = UnicodeWhitespace.contains(value)
+            }
+            if separates {
+                inWord = false
+            } else if !inWord {
+                words += 1
+                inWord = true
             }
         }
     }

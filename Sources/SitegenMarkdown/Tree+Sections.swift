@@ -96,7 +96,8 @@ extension Tree {
     /// What a reader reads, counted and joined: text and inline code, not code blocks or raw HTML.
     func readableText() -> (TextStatistics, String) {
         var statistics = TextStatistics()
-        var text = ""
+        // Gathered as UTF-8 straight from cmark's literals, made a string once at the end.
+        var bytes: [UInt8] = []
         // Every block starts with a space, so that a heading, list item or table cell does not run
         // into the text before it ("점구분내용잘한 점"); so do line breaks.
         guard let iterator = cmark_iter_new(document) else { return (statistics, "") }
@@ -105,17 +106,22 @@ extension Tree {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                let literal = literal(node)
-                statistics.add(literal)
-                text += literal
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                let count = strlen(literal)
+                literal.withMemoryRebound(to: UInt8.self, capacity: count) { start in
+                    let literal = UnsafeBufferPointer(start: start, count: count)
+                    statistics.add(literal)
+                    bytes.append(contentsOf: literal)
+                }
             } else if let custom = customText[node] {
-                if type == CMARK_NODE_CUSTOM_BLOCK, !text.isEmpty, text.utf8.last != 0x20 { text += " " }
+                if type == CMARK_NODE_CUSTOM_BLOCK, !bytes.isEmpty, bytes.last != 0x20 { bytes.append(0x20) }
                 statistics.add(custom)
-                text += custom
+                bytes.append(contentsOf: custom.utf8)
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type.rawValue & UInt32(CMARK_NODE_TYPE_BLOCK) != 0 {
-                if !text.isEmpty, text.utf8.last != 0x20 { text += " " }
+                if !bytes.isEmpty, bytes.last != 0x20 { bytes.append(0x20) }
             }
         }
+        var text = String(decoding: bytes, as: UTF8.self)
         // Trimmed by hand: Foundation's trimming goes through NSString, slow on a whole body.
         while text.last == " " { text.removeLast() }
         return (statistics, text.drop { $0 == " " }.description)
