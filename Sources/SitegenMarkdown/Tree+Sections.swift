@@ -106,10 +106,7 @@ extension Tree {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                guard let literal = cmark_node_get_literal(node) else { continue }
-                let count = strlen(literal)
-                literal.withMemoryRebound(to: UInt8.self, capacity: count) { start in
-                    let literal = UnsafeBufferPointer(start: start, count: count)
+                withLiteral(node) { literal in
                     statistics.add(literal)
                     bytes.append(contentsOf: literal)
                 }

@@ -83,20 +83,34 @@ final class Tree {
         cmark_node_get_literal(node).map { UInt8(bitPattern: $0.pointee) == byte } ?? false
     }
 
+    /// A node's literal as UTF-8, read in place; nothing is called for a node without one.
+    func withLiteral(_ node: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let count = strlen(literal)
+        literal.withMemoryRebound(to: UInt8.self, capacity: count) { body(UnsafeBufferPointer(start: $0, count: count)) }
+    }
+
     /// The text of a node's inlines without markup.
     func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        for child in children(node) {
-            let type = cmark_node_get_type(child)
+        var bytes: [UInt8] = []
+        appendPlainText(node, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Gathered as UTF-8 from cmark's literals: a string is made once, not one per text node.
+    private func appendPlainText(_ node: OpaquePointer, to bytes: inout [UInt8]) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                text += literal(child)
+                withLiteral(current) { bytes.append(contentsOf: $0) }
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
+                bytes.append(0x20)
             } else {
-                text += plainText(child)
+                appendPlainText(current, to: &bytes)
             }
+            child = cmark_node_next(current)
         }
-        return text
     }
 
     /// The file line of a node: its own, or its closest block ancestor's.
