@@ -175,9 +175,8 @@ extension SiteBuilder {
             let relative = String(path.dropFirst("content/".count))
             let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
             guard !cache.load.hasDatabase(for: folder) else { return nil }
-            let url = last.options.root.appendingPathComponent(path)
             var diagnostics = Diagnostics()
-            guard let stamp = FileStamp(regularFileAt: url.path), let text = ContentLoader.readText(url, path: path, into: &diagnostics),
+            guard let url = FileTree.locate(path, under: last.options.root), let stamp = FileStamp(regularFileAt: url.path), let text = ContentLoader.readText(url, path: path, into: &diagnostics),
                   let source = SourceDocument.parse(text: text, relativePath: relative, properties: config.notionProperties,
                                                     defaults: config.defaults, into: &diagnostics),
                   !diagnostics.hasErrors, source.path == path, last.options.builds(source, utcOffset: config.utcOffset)

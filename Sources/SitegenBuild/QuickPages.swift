@@ -42,8 +42,8 @@ extension SiteBuilder {
         for path in changed {
             // Problems found here are the full rebuild's to tell: it reads the same file and reports them.
             var diagnostics = Diagnostics()
-            guard let index = last.documentIndex[path],
-                  let text = ContentLoader.readText(last.options.root.appendingPathComponent(path), path: path, into: &diagnostics)
+            guard let index = last.documentIndex[path], let url = FileTree.locate(path, under: last.options.root),
+                  let text = ContentLoader.readText(url, path: path, into: &diagnostics)
             else { return [] }
             let parsed = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)),
                                               properties: site.config.notionProperties, defaults: site.config.defaults, into: &diagnostics)

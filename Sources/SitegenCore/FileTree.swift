@@ -8,6 +8,25 @@ import Glibc
 public enum FileTree {
     /// A folder that is not there has no files (a theme without `static/`). Problems name paths
     /// with `shownAs` before them (`themes/mine/templates/`).
+    /// The file a build names `relative` (NFC, as `stampedFiles` shows names) under `root`, whatever
+    /// form its name has on disk: names that come from macOS are NFD. Nil when there is none.
+    public static func locate(_ relative: String, under root: URL) -> URL? {
+        var url = root
+        for component in relative.split(separator: "/").map(String.init) {
+            let direct = url.appendingPathComponent(component)
+            var info = stat()
+            if lstat(direct.path, &info) == 0 {
+                url = direct
+                continue
+            }
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path),
+                  let match = entries.first(where: { $0.precomposedStringWithCanonicalMapping == component })
+            else { return nil }
+            url = url.appendingPathComponent(match)
+        }
+        return url
+    }
+
     public static func regularFiles(under folder: URL, shownAs prefix: String = "", problems: inout Diagnostics) -> [(url: URL, path: String)] {
         guard isFolder(folder) else { return [] }
         return stampedFiles(under: folder, prefix: prefix, problems: &problems).map { ($0.url, $0.path) }

@@ -7,15 +7,16 @@ import Testing
 /// show it. Whatever it makes must be, byte for byte and warning for warning, what a fresh build
 /// of the same files makes; and an edit that could move anything else is left to the full rebuild.
 @Suite struct PatchBuildTests {
-    /// Writes `text` at `path` under the site and moves its modification time on.
+    /// Writes `text` at `path` under the site (the file of that name, NFC or NFD) and moves its modification time on.
     func write(_ root: URL, _ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
+        let url = FileTree.locate(path, under: root) ?? root.appendingPathComponent(path)
         try Data(text.utf8).write(to: url)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(Double.random(in: 5...500))], ofItemAtPath: url.path)
     }
 
     func edit(_ root: URL, _ path: String, _ change: (String) -> String) throws {
-        try write(root, path, change(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)))
+        let url = FileTree.locate(path, under: root) ?? root.appendingPathComponent(path)
+        try write(root, path, change(try String(contentsOf: url, encoding: .utf8)))
     }
 
     /// Patches `last` after the edit at `paths`, and holds the result against a fresh build: the
@@ -114,6 +115,22 @@ import Testing
         last = try await patched(["content/about.md"], after: last, options: options)
     }
 
+    @Test func aFileNamedOnMacOSIsServedQuicklyAndPatched() async throws {
+        let scratch = try ScratchFolder()
+        let root = try scratch.copySite("blog")
+        let options = BuildOptions(root: root, output: scratch.url.appendingPathComponent("unused"))
+        let first = try await SiteBuilder.generate(options, cache: BuildCache())
+        // Its name is NFD on disk, as macOS writes Hangul; the watcher and the build name it NFC.
+        let path = "content/retrospectives/2023 1분기 회고 8f3a2c1d9b7e4f60a1b2c3d4e5f60718.md".precomposedStringWithCanonicalMapping
+        let url = try #require(FileTree.locate(path, under: root))
+        #expect(Array(url.lastPathComponent.utf8) != Array((path as NSString).lastPathComponent.utf8))
+        try edit(root, path) { $0 + "\n\n맥에서 고친 줄\n" }
+        let quick = SiteBuilder.quickPages(after: [path], cache: first.cache)
+        #expect(quick.count == 1)
+        let patch = try await patched([path], after: first, options: options)
+        #expect(patch.changedPaths.contains { $0.hasPrefix("retrospectives/") })
+    }
+
     @Test func editsThatMoveADocumentAreLeftToTheFullRebuild() async throws {
         let scratch = try ScratchFolder()
         let root = try scratch.copySite("blog")
@@ -143,25 +160,36 @@ import Testing
         #expect(await SiteBuilder.patch(after: [english], cache: BuildCache()) == nil, "no generation to start from")
     }
 
-    @Test func seededRandomEditsPatchAsAFreshBuildMakesThem() async throws {
+    /// The fixture blogs (Jekyll-style front matter, BOM and CRLF files, Notion names, retrospectives;
+    /// code, math and callouts), each edited at random, every edit one that moves nothing.
+    @Test(arguments: [("blog", 14 as UInt64), ("devblog", 15)])
+    func seededRandomEditsPatchAsAFreshBuildMakesThem(site: String, seed: UInt64) async throws {
         let scratch = try ScratchFolder()
-        let root = try scratch.copySite("blog")
+        let root = try scratch.copySite(site)
         let options = BuildOptions(root: root, output: scratch.url.appendingPathComponent("unused"))
         var last = try await SiteBuilder.generate(options, cache: BuildCache())
-        let posts = ["content/posts/2023-06-10-conference.md", "content/posts/2023-07-01-forms.md", "content/posts/2023-09-01-english.md"]
-        let others = ["content/retrospectives/2021-05-16-week-19.md", "content/retrospectives/2022-12-31-2022-retrospective.md",
-                      "content/posts/undated-note.md", "content/posts/2023-11-01-thematic-break.md", "content/about.md", "content/notes/index.md"]
+        var problems = Diagnostics()
+        // Named as the watcher names them (NFC), though a file from macOS is NFD on disk.
+        let documents = try FileTree.regularFiles(under: root.appendingPathComponent("content"), problems: &problems)
+            .filter { $0.path.hasSuffix(".md") }
+            .filter { !(try String(contentsOf: $0.url, encoding: .utf8)).contains("draft: true") }
+            .map { "content/" + $0.path }
+        #expect(documents.count >= 4)
+        // A dated post's title moves nothing (a retrospective's can name its period).
+        let retitled = try documents.filter { path in
+            let text = try String(contentsOf: try #require(FileTree.locate(path, under: root)), encoding: .utf8)
+            return path.contains("posts/") && path.split(separator: "/").last?.first?.isNumber == true && text.contains("\ntitle: ")
+        }
         let pieces = ["회고를 썼다", "zebra quokka", "## 새 절", "### 1분기 [1월~3월]", "- [ ] 할 일\n- [x] 한 일", "```swift\nlet x = 1\n```",
                       "[소개](../about.md)", "**굵게** 그리고 _기울여_", "$x^2$ 수식", "> 인용  \n> 둘째 줄", "<!--more-->", "| a | b |\n|---|---|\n| 1 | 2 |",
-                      "각주[^n]\n\n[^n]: 각주 본문", "<div align=\"center\">가운데</div>"]
-        var random = SplitMix(seed: 14)
-        for round in 0..<32 {
-            let path = (posts + others).randomElement(using: &random) ?? posts[0]
+                      "각주[^n]\n\n[^n]: 각주 본문", "<div align=\"center\">가운데</div>", "> [!NOTE]\n> 알림", "```mermaid\ngraph TD; A-->B\n```"]
+        var random = SplitMix(seed: seed)
+        for round in 0..<24 {
+            let path = documents.randomElement(using: &random) ?? documents[0]
             let piece = pieces.randomElement(using: &random) ?? ""
             let choice = Int.random(in: 0..<3, using: &random)
             try edit(root, path) { text in
-                if choice == 0, posts.contains(path) {
-                    // A dated post's title: it moves nothing.
+                if choice == 0, retitled.contains(path) {
                     return text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: \(round) ")
                 }
                 let newline = text.contains("\r\n") ? "\r\n" : "\n"
