@@ -50,13 +50,7 @@ public struct BuildCache: Sendable {
             cache.pages[page.file.path] = (fingerprint, page.file)
             guard !page.extra.isEmpty else { continue }
             cache.extra[page.file.path] = page.extra
-            for file in page.extra {
-                // Made together, they change together: each is told apart by its path.
-                var hasher = Hasher()
-                hasher.combine(fingerprint)
-                hasher.combineUTF8(file.path)
-                cache.pages[file.path] = (hasher.finalize(), file)
-            }
+            for file in page.extra { cache.pages[file.path] = (Self.fingerprint(of: file, madeWith: fingerprint), file) }
         }
         for file in files where cache.pages[file.path] == nil {
             // Theme static files and the content's own files: copied, never rendered; tracked to tell what changed.
@@ -64,6 +58,15 @@ public struct BuildCache: Sendable {
         }
         for (path, page) in cache.pages where self.pages[path]?.fingerprint != page.fingerprint { changed.insert(path) }
         return (cache, changed)
+    }
+
+    /// A file made with a page (the search index's shards and entries beside its `meta.json`): made
+    /// together, they change together, each told apart by its path.
+    static func fingerprint(of file: OutputFile, madeWith page: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(page)
+        hasher.combineUTF8(file.path)
+        return hasher.finalize()
     }
 
     /// Bytes by their digest; a copied file by its path, modification time and size.

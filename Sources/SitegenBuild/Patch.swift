@@ -78,10 +78,8 @@ extension SiteBuilder {
 
         let words = markdownWords(last.theme, language: last.site.config.language)
         let rendered = await edits.parallelMap { edit -> Rendered in
-            var options = markdownOptions(edit.source, config: last.site.config, targets: last.targets, words: words, includes: last.includes)
-            options.highlightCache = cache.highlights
-            options.imageSizes = base.images
-            return MarkdownRenderer.render(edit.source.body, options: options).withDigest()
+            renderBody(edit.source, config: last.site.config, targets: last.targets, words: words, includes: last.includes,
+                       highlights: cache.highlights, images: base.images).withDigest()
         }
         clock.lap("markdown")
 
@@ -143,10 +141,10 @@ extension SiteBuilder {
         report.phases = clock.phases
         patchBase.report = report
         for edit in edits {
+            // A document's own page is at its URL, which the patch kept.
             let document = site.documents[edit.index]
-            if let job = base.jobs.indices.first(where: { base.jobs[$0].subject == .document(edit.index) }) {
-                patchBase.bodies[base.paths[job]] = Body(source: document.source.path, html: document.rendered.html, links: document.rendered.links)
-            }
+            patchBase.bodies[RenderPages.outputPath(of: document.url)] = Body(source: document.source.path, html: document.rendered.html,
+                                                                               links: document.rendered.links)
         }
         patchBase.summaries = context.summaries ?? base.summaries
         next.last?.site = site
@@ -175,11 +173,10 @@ extension SiteBuilder {
             let relative = String(path.dropFirst("content/".count))
             let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
             guard !cache.load.hasDatabase(for: folder) else { return nil }
-            var diagnostics = Diagnostics()
-            guard let url = FileTree.locate(path, under: last.options.root), let stamp = FileStamp(regularFileAt: url.path), let text = ContentLoader.readText(url, path: path, into: &diagnostics),
-                  let source = SourceDocument.parse(text: text, relativePath: relative, properties: config.notionProperties,
-                                                    defaults: config.defaults, into: &diagnostics),
-                  !diagnostics.hasErrors, source.path == path, last.options.builds(source, utcOffset: config.utcOffset)
+            guard let url = FileTree.locate(path, under: last.options.root), let stamp = FileStamp(regularFileAt: url.path) else { return nil }
+            let (parsed, diagnostics) = ContentLoader.readDocument(url, relativePath: relative, properties: config.notionProperties,
+                                                                   defaults: config.defaults)
+            guard let source = parsed, !diagnostics.hasErrors, source.path == path, last.options.builds(source, utcOffset: config.utcOffset)
             else { return nil }
             edits.append(Edit(index: index, source: source, stamp: stamp, diagnostics: diagnostics))
         }

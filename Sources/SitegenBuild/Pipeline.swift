@@ -104,10 +104,8 @@ extension SiteBuilder {
         memo?.highlights.nextGeneration()
         let images = ImageSizes(files: Dictionary(source.assets.map { ($0.relativePath, $0.source) }, uniquingKeysWith: { first, _ in first }))
         let render = { @Sendable (document: SourceDocument) in
-            var options = markdownOptions(document, config: source.config, targets: targets, words: titles, includes: source.includes)
-            options.highlightCache = memo?.highlights
-            options.imageSizes = images
-            return MarkdownRenderer.render(document.body, options: options)
+            renderBody(document, config: source.config, targets: targets, words: titles, includes: source.includes,
+                       highlights: memo?.highlights, images: images)
         }
         if let memo {
             var result = await memo.render(documents, config: source.config, words: titles, includes: source.includes, targets: targets,
@@ -123,6 +121,16 @@ extension SiteBuilder {
             return document
         }
         return MarkdownMemo.Result(documents: Array(zip(released, rendered)), renderedCount: documents.count, targets: targets, images: images)
+    }
+
+    /// One document's body through the Markdown stage, with the options the site renders it with:
+    /// the build's step for every document, and `serve`'s for a saved one.
+    static func renderBody(_ document: SourceDocument, config: SiteConfig, targets: LinkTargets, words: [String: String],
+                           includes: [String: String], highlights: HighlightCache?, images: ImageSizes?) -> Rendered {
+        var options = markdownOptions(document, config: config, targets: targets, words: words, includes: includes)
+        options.highlightCache = highlights
+        options.imageSizes = images
+        return MarkdownRenderer.render(document.body, options: options)
     }
 
     /// Assemble: the site model. The renderings' problems (made on many cores, each carried by its

@@ -30,9 +30,10 @@ extension SiteBuilder {
     /// against the last generation's site: the page a writer is looking at is served again within
     /// milliseconds, while the full rebuild that follows makes every page that lists the document.
     ///
-    /// Empty whenever the change could move anything else: a new or removed file, a change of
-    /// date, URL, kind, tags, draft state or period, a change to a template or `site.yml`, or an
-    /// error. The full rebuild then decides alone. Pure but for reading the changed files.
+    /// Empty whenever the change could move anything else (`staysInPlace`, the patch's rule): a new
+    /// or removed file, a change of date, URL, old URLs, kind, tags, draft state, period, layout or an
+    /// undated document's title, a change to a template or `site.yml`, or an error. The full rebuild
+    /// then decides alone. Pure but for reading the changed files.
     public static func quickPages(after changed: Set<String>, cache: BuildCache) -> [OutputFile] {
         guard let last = cache.last, !changed.isEmpty,
               changed.allSatisfy({ $0.hasPrefix("content/") && ContentLoader.markdownExtensions.contains(($0 as NSString).pathExtension.lowercased()) })
@@ -41,25 +42,17 @@ extension SiteBuilder {
         var edits: [Int: PageDocument] = [:]
         for path in changed {
             // Problems found here are the full rebuild's to tell: it reads the same file and reports them.
-            var diagnostics = Diagnostics()
-            guard let index = last.documentIndex[path], let url = FileTree.locate(path, under: last.options.root),
-                  let text = ContentLoader.readText(url, path: path, into: &diagnostics)
-            else { return [] }
-            let parsed = SourceDocument.parse(text: text, relativePath: String(path.dropFirst("content/".count)),
-                                              properties: site.config.notionProperties, defaults: site.config.defaults, into: &diagnostics)
+            guard let index = last.documentIndex[path], let url = FileTree.locate(path, under: last.options.root) else { return [] }
+            let (parsed, diagnostics) = ContentLoader.readDocument(url, relativePath: String(path.dropFirst("content/".count)),
+                                                                   properties: site.config.notionProperties, defaults: site.config.defaults)
             let old = site.documents[index]
-            guard let source = parsed, !diagnostics.hasErrors, source.digest != old.source.digest,
-                  source.date == old.source.date, source.kind == old.source.kind, source.tags == old.source.tags,
-                  source.isDraft == old.source.isDraft, source.declaredPeriod == old.source.declaredPeriod,
-                  Permalinks.url(of: source, config: site.config) == old.url
-            else { return [] }
-            var options = markdownOptions(source, config: site.config, targets: last.targets,
-                                          words: markdownWords(last.theme, language: site.config.language), includes: last.includes)
-            options.highlightCache = cache.highlights
-            let rendered = MarkdownRenderer.render(source.body, options: options)
-            let document = Assemble.document(source, rendered: rendered, config: site.config)
-            guard document.period == old.period else { return [] }
-            edits[index] = document.withTags(old.tagSlugs)
+            guard let source = parsed, !diagnostics.hasErrors, source.digest != old.source.digest else { return [] }
+            let rendered = renderBody(source, config: site.config, targets: last.targets, words: markdownWords(last.theme, language: site.config.language),
+                                      includes: last.includes, highlights: cache.highlights, images: cache.patchBase?.images)
+            let document = Assemble.document(source, rendered: rendered, config: site.config).withTags(old.tagSlugs)
+            // The same rule as the patch's: nothing else may have moved.
+            guard staysInPlace(document, old: old) else { return [] }
+            edits[index] = document
         }
         let context = PageContext(site: site, theme: last.theme, edits: edits)
         return edits.keys.sorted().compactMap { index -> OutputFile? in

@@ -179,12 +179,7 @@ extension SiteBuilder {
         }
         let fingerprint = key.finalize()
         patch.fingerprints[metaPath] = (fingerprint, meta.file)
-        for file in patch.extra {
-            var hasher = Hasher()
-            hasher.combine(fingerprint)
-            hasher.combineUTF8(file.path)
-            patch.fingerprints[file.path] = (hasher.finalize(), file)
-        }
+        for file in patch.extra { patch.fingerprints[file.path] = (BuildCache.fingerprint(of: file, madeWith: fingerprint), file) }
         return patch
     }
 }

@@ -121,12 +121,8 @@ public enum ContentLoader {
         FilePrefetch.start(stale.map(\.url.path))
         // Each file's problems are kept with it, so an unchanged file's warnings are told again next time.
         let parsed = await stale.parallelMap { file -> (SourceDocument?, Diagnostics) in
-            var found = Diagnostics()
-            guard let text = readText(file.url, path: "content/" + file.path, into: &found) else { return (nil, found) }
             let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
-            let document = SourceDocument.parse(text: text, relativePath: file.path, properties: properties,
-                                                database: databasesByFolder[folder], defaults: defaults, into: &found)
-            return (document, found)
+            return readDocument(file.url, relativePath: file.path, properties: properties, database: databasesByFolder[folder], defaults: defaults)
         }
         var cache = LoadCache()
         cache.properties = properties
@@ -147,6 +143,17 @@ public enum ContentLoader {
         var source = SiteSource(root: root, config: config, documents: documents, assets: assets, cache: cache)
         if config.liquid { source.includes = readIncludes(root: root, into: &diagnostics) }
         return source
+    }
+
+    /// One Markdown file under `content/` (`relativePath` below it) read and parsed, with what reading
+    /// it said: the load's step for every file, and `serve`'s for a saved one.
+    public static func readDocument(_ url: URL, relativePath: String, properties: NotionProperties.Options, database: NotionDatabase? = nil,
+                                    defaults: [FrontMatterDefault]) -> (SourceDocument?, Diagnostics) {
+        var found = Diagnostics()
+        guard let text = readText(url, path: "content/" + relativePath, into: &found) else { return (nil, found) }
+        let document = SourceDocument.parse(text: text, relativePath: relativePath, properties: properties, database: database,
+                                            defaults: defaults, into: &found)
+        return (document, found)
     }
 
     /// One file's text, decoded (BOM, CRLF, invalid UTF-8 located); `path` names it in messages.
