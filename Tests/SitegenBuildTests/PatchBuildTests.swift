@@ -131,6 +131,23 @@ import Testing
         #expect(patch.changedPaths.contains { $0.hasPrefix("retrospectives/") })
     }
 
+    @Test func aQuickPageMeasuresItsPicturesAsTheBuildDoes() async throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2020-01-01-first.md", "---\ntitle: 그림\n---\n![그림](a.svg)\n")
+        try scratch.write("content/posts/a.svg", "<svg width=\"40\" height=\"30\"></svg>")
+        let options = BuildOptions(root: scratch.url, output: scratch.url.appendingPathComponent("unused"))
+        let first = try await SiteBuilder.generate(options, cache: BuildCache())
+        try edit(scratch.url, "content/posts/2020-01-01-first.md") { $0 + "\n고친 줄\n" }
+        let quick = SiteBuilder.quickPages(after: ["content/posts/2020-01-01-first.md"], cache: first.cache)
+        let fresh = bytes(try await SiteBuilder.generate(options))
+        guard case .bytes(let page)? = quick.first?.contents else {
+            Issue.record("no quick page")
+            return
+        }
+        #expect(String(decoding: page, as: UTF8.self).contains("width=\"40\" height=\"30\""))
+        #expect(page == fresh["posts/first/index.html"])
+    }
+
     @Test func editsThatMoveADocumentAreLeftToTheFullRebuild() async throws {
         let scratch = try ScratchFolder()
         let root = try scratch.copySite("blog")
