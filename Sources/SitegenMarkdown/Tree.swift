@@ -133,9 +133,8 @@ final class Tree {
     /// and escaping the inlines: a custom block holding a custom inline.
     @discardableResult
     func replaceInlineContainer(_ node: OpaquePointer, open: String, close: String) -> OpaquePointer? {
+        // The block's own enter and exit stay unset: cmark writes nothing for an empty one.
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
-        cmark_node_set_on_enter(block, "")
-        cmark_node_set_on_exit(block, "")
         cmark_node_set_on_enter(inline, open)
         cmark_node_set_on_exit(inline, close)
         cmark_node_append_child(block, inline)
@@ -162,7 +161,6 @@ final class Tree {
     func replace(_ node: OpaquePointer, withHTML html: String) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         cmark_node_set_on_enter(block, html)
-        cmark_node_set_on_exit(block, "")
         cmark_node_replace(node, block)
         cmark_node_free(node)
     }
