@@ -6,6 +6,11 @@ public enum Slug {
     /// GitHub's heading slug: NFC, lower-case, every character that is not a letter, mark, number,
     /// space, `-` or `_` dropped, each space turned into `-`. `아는가? : AiRSearch` → `아는가--airsearch`.
     public static func heading(_ text: String) -> String {
+        simpleHeading(text) ?? scalarHeading(text)
+    }
+
+    /// `heading` for any text, scalar by scalar.
+    static func scalarHeading(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in folded(text).unicodeScalars {
             if scalar == " " {
@@ -15,6 +20,31 @@ public enum Slug {
             }
         }
         return String(result)
+    }
+
+    /// `heading` for text of ASCII and precomposed Hangul syllables (most headings here), worked
+    /// on its UTF-8 without Unicode property lookups: syllables are letters and already NFC, and
+    /// only ASCII letters have case. Nil for any other text.
+    static func simpleHeading(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x20: bytes.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), 0x30...0x39, 0x61...0x7A: bytes.append(byte)
+            case 0x41...0x5A: bytes.append(byte + 0x20)
+            case 0..<0x80: continue
+            case 0xEA...0xED:
+                // A three-byte scalar: kept when it is a syllable (U+AC00–U+D7A3), else the slow path.
+                guard let second = utf8.next(), let third = utf8.next() else { return nil }
+                let value = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                guard (0xAC00...0xD7A3).contains(value) else { return nil }
+                bytes.append(contentsOf: [byte, second, third])
+            default: return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// NFC and lower case. Text of ASCII and precomposed Hangul syllables — most headings here — is
