@@ -34,13 +34,16 @@ struct TemplateRenderer {
         }
         // Indented: each node's output goes after the indentation when what this list of nodes
         // wrote so far ends a line.
+        // The page so far is swapped out while a node writes, not copied: a copy kept alive would
+        // make the append below copy the whole page again, once per node of every indented partial.
         var endsLine = false
+        var outer = ""
         for node in nodes {
-            let outer = output
-            output = ""
+            swap(&outer, &output)
             render(node)
-            let piece = output
-            output = outer
+            var piece = ""
+            swap(&piece, &output)
+            swap(&output, &outer)
             guard !piece.isEmpty else { continue }
             if endsLine { output += indentation }
             output += piece
