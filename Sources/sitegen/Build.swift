@@ -21,6 +21,7 @@ extension Sitegen {
         var timings = false
 
         func run() async throws {
+            MemoryTuning.forOneBuild()
             let root = site.root
             let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? root.appendingPathComponent("output")
             let started = ContinuousClock.now

@@ -12,6 +12,7 @@ extension Sitegen {
         @OptionGroup var selection: BuildSelection
 
         func run() async throws {
+            MemoryTuning.forOneBuild()
             let root = site.root
             do {
                 let generation = try await SiteBuilder.generate(BuildOptions(root: root, output: root.appendingPathComponent("output"),
