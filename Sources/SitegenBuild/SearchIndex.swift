@@ -172,7 +172,7 @@ enum SearchIndex {
         // batches, their grams made on all cores and kept only until merged, so that the grams of
         // the whole site are never in memory at once.
         let slotsPerGroup = (shards + groups - 1) / groups
-        let postings = (0..<groups).map { _ in Postings(slots: slotsPerGroup) }
+        let postings = (0..<groups).map { _ in Postings() }
         let batch = 256
         for start in stride(from: 0, to: order.count, by: batch) {
             let numbers = Array(start..<min(order.count, start + batch))
@@ -190,21 +190,19 @@ enum SearchIndex {
                 }
             }
             _ = await Array(0..<groups).parallelMap { group in
-                postings[group].slots.withLock { slots in
+                postings[group].table.withLock { table in
                     for (number, buckets) in zip(numbers, bucketed) {
-                        for packed in buckets[group] {
-                            let gram = packed >> 3
-                            slots[shard(of: gram, count: shards) / groups][gram, default: PostingList()].append(number, fields: UInt8(packed & 7))
-                        }
+                        for packed in buckets[group] { table.append(packed >> 3, number: number, fields: UInt8(packed & 7)) }
                     }
                 }
             }
         }
         let shardFiles = try await Array(0..<groups).parallelMap { group -> [OutputFile] in
-            try postings[group].slots.withLock { $0 }.enumerated().compactMap { slot, grams -> OutputFile? in
+            let table = postings[group].table.withLock { $0 }
+            return try table.byShard(count: shards, groups: groups).enumerated().compactMap { slot, grams -> OutputFile? in
                 let shard = slot * groups + group
                 guard shard < shards else { return nil }
-                return try write(OutputFile(path: "\(folder)/g/\(shard).json", contents: .bytes(shardJSON(grams) { $0.bytes })))
+                return try write(OutputFile(path: "\(folder)/g/\(shard).json", contents: .bytes(shardJSON(sorted: grams) { table.lists[$0].bytes })))
             }
         }.flatMap { $0 }
         var files = [try write(OutputFile(path: "\(folder)/meta.json",
@@ -241,8 +239,62 @@ enum SearchIndex {
 
     /// One group's shards, filled by one task at a time.
     final class Postings: Sendable {
-        let slots: Mutex<[[UInt64: PostingList]]>
-        init(slots count: Int) { slots = Mutex([[UInt64: PostingList]](repeating: [:], count: count)) }
+        let table = Mutex(PostingTable())
+    }
+
+    /// Each gram's postings: an open-addressing map from gram to its list, as `GramTable` is for
+    /// one document. The index appends a posting per gram of every document, tens of millions at
+    /// 10,000 documents; a `Dictionary` hashed each of them through SipHash.
+    struct PostingTable: Sendable {
+        /// Grams by slot, 0 for an empty slot (a gram always has a first character).
+        private var keys = [UInt64](repeating: 0, count: 1024)
+        /// Each slot's index in `lists`.
+        private var slots = [Int32](repeating: 0, count: 1024)
+        private(set) var lists: [PostingList] = []
+        private(set) var grams: [UInt64] = []
+
+        mutating func append(_ gram: UInt64, number: Int, fields: UInt8) {
+            if grams.count * 2 >= keys.count { grow() }
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while true {
+                let current = keys[slot]
+                if current == gram {
+                    lists[Int(slots[slot])].append(number, fields: fields)
+                    return
+                }
+                if current == 0 {
+                    keys[slot] = gram
+                    slots[slot] = Int32(lists.count)
+                    grams.append(gram)
+                    lists.append(PostingList())
+                    lists[lists.count - 1].append(number, fields: fields)
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        private mutating func grow() {
+            let size = keys.count * 2
+            keys = [UInt64](repeating: 0, count: size)
+            slots = [Int32](repeating: 0, count: size)
+            let mask = size - 1
+            for (index, gram) in grams.enumerated() {
+                var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while keys[slot] != 0 { slot = (slot + 1) & mask }
+                keys[slot] = gram
+                slots[slot] = Int32(index)
+            }
+        }
+
+        /// The grams of each of this group's shards (the group's `n`th is shard `n * groups + group`),
+        /// in ascending order, each with its index in `lists`.
+        func byShard(count shards: Int, groups: Int) -> [[(gram: UInt64, list: Int)]] {
+            var found = [[(gram: UInt64, list: Int)]](repeating: [], count: (shards + groups - 1) / groups)
+            for (index, gram) in grams.enumerated() { found[SearchIndex.shard(of: gram, count: shards) / groups].append((gram, index)) }
+            return found.map { $0.sorted { $0.gram < $1.gram } }
+        }
     }
 
     /// One gram's documents, encoded as they come (in ascending order): a gram in most documents

@@ -23,14 +23,19 @@ extension SearchIndex {
     }
 
     /// A shard's JSON as `files` writes it: grams in ascending order, each with its postings.
-    static func shardJSON<Postings>(_ grams: [UInt64: Postings], bytes: (Postings) -> [UInt8]) -> [UInt8] {
+    static func shardJSON(_ grams: [UInt64: [UInt8]]) -> [UInt8] {
+        shardJSON(sorted: grams.keys.sorted().map { ($0, $0) }) { grams[$0] ?? [] }
+    }
+
+    /// A shard's JSON from its grams in ascending order, each with what `bytes` gives its postings from.
+    static func shardJSON<Postings>(sorted grams: [(gram: UInt64, list: Postings)], bytes: (Postings) -> [UInt8]) -> [UInt8] {
         var json = JSONText()
         json.raw("{")
-        for (index, gram) in grams.keys.sorted().enumerated() {
+        for (index, entry) in grams.enumerated() {
             if index > 0 { json.raw(",") }
-            json.string(text(of: gram))
+            json.string(text(of: entry.gram))
             json.raw(":\"")
-            json.bytes += grams[gram].map(bytes) ?? []
+            json.bytes += bytes(entry.list)
             json.raw("\"")
         }
         json.raw("}")
@@ -165,7 +170,7 @@ extension SiteBuilder {
                 let updated = SearchIndex.setting(change.number, fields: change.fields, in: postings[change.gram] ?? [])
                 postings[change.gram] = updated.isEmpty ? nil : updated
             }
-            guard replace(OutputFile(path: path, contents: .bytes(SearchIndex.shardJSON(postings) { $0 }))) else { return nil }
+            guard replace(OutputFile(path: path, contents: .bytes(SearchIndex.shardJSON(postings)))) else { return nil }
         }
         for index in indices {
             guard let entry = patch.entries[index],

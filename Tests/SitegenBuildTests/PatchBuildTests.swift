@@ -234,7 +234,7 @@ import Testing
             UInt64(0x01) << 21: Array("7".utf8),  // a control character, written \u0001
             UInt64(0x41) << 21 | 0x1F600: Array("Zz".utf8),
         ]
-        let json = SearchIndex.shardJSON(grams) { $0 }
+        let json = SearchIndex.shardJSON(grams)
         #expect(SearchIndex.readShard(json) == grams)
         #expect(SearchIndex.readShard(Array("{}".utf8)) == [:])
         #expect(SearchIndex.readShard(Array("{\"a\":\"0\"".utf8)) == nil)
