@@ -168,10 +168,9 @@ enum SearchIndex {
         let shards = shardCount(documents: order.count)
         let groups = min(shards, 16)
         var kept: [String: DocumentGrams] = [:]
-        // Postings by shard; each group of shards is filled by one task. Documents go through in
+        // Postings by group of shards; each group is filled by one task. Documents go through in
         // batches, their grams made on all cores and kept only until merged, so that the grams of
         // the whole site are never in memory at once.
-        let slotsPerGroup = (shards + groups - 1) / groups
         let postings = (0..<groups).map { _ in Postings() }
         let batch = 256
         for start in stride(from: 0, to: order.count, by: batch) {
