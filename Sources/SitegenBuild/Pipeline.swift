@@ -82,9 +82,13 @@ extension SiteBuilder {
         }
         let kept = previous?.next(source: source, markdown: markdown, site: site, theme: theme, pages: pages, files: files,
                                   searchEntries: searchEntries?.byPath ?? [:], searchGrams: searchGrams, options: options, patchBase: base)
-        return Generation(files: files, report: report, cache: kept?.cache ?? BuildCache(), renderedDocuments: markdown.renderedCount,
-                          renderedPages: pages.count(where: \.isNew), changedPaths: kept?.changed ?? Set(files.map(\.path)),
-                          bodies: bodies, basePath: source.config.basePath)
+        let generation = Generation(files: files, report: report, cache: kept?.cache ?? BuildCache(), renderedDocuments: markdown.renderedCount,
+                                    renderedPages: pages.count(where: \.isNew), changedPaths: kept?.changed ?? Set(files.map(\.path)),
+                                    bodies: bodies, basePath: source.config.basePath)
+        // A build that keeps nothing lets its model go on another thread; `serve` keeps most of it
+        // in the cache and trims the heap after each rebuild, so there it goes here as before.
+        if previous == nil { Teardown.inBackground((source, markdown, site, pages, context)) }
+        return generation
     }
 
     /// The first three phases alone: the site model and its theme, for what reads a site without

@@ -71,7 +71,9 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         let staging = try OutputWriter.Staging(replacing: OutputWriter.place(options.output, root: options.root))
         do {
-            var report = try await generate(options, writingTo: staging).report
+            let generation = try await generate(options, writingTo: staging)
+            var report = generation.report
+            Teardown.inBackground(generation)
             let started = ContinuousClock.now
             try staging.commit()
             report.phases.append(("swap", (ContinuousClock.now - started).seconds))
