@@ -18,12 +18,13 @@ enum Assemble {
             var slugs: [String] = []
             for name in documents[index].source.tags {
                 let slug = Slug.tag(name)
-                let location = documents[index].source.frontMatter.location(of: "tags", in: documents[index].source.path)
+                // Where the tags are written: looked up only when a problem or a tag's first use needs it.
+                var location: SourceLocation { documents[index].source.frontMatter.location(of: "tags", in: documents[index].source.path) }
                 guard !slug.isEmpty else {
                     diagnostics.add(.error(at: location, "tag '\(name)' has no letters or numbers, so it has no URL"))
                     continue
                 }
-                if let problem = OutputPath.problem("tags/" + slug) {
+                if tagsBySlug[slug] == nil, let problem = OutputPath.problem("tags/" + slug) {
                     diagnostics.add(.error(at: location, "tag '\(name)' cannot be a URL: \(problem)"))
                     continue
                 }
@@ -107,7 +108,9 @@ enum Assemble {
 
     static func urlCollisions(_ documents: [PageDocument], into diagnostics: inout Diagnostics) {
         var owners: [String: String] = [:]
-        for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
+        // In file order; the documents are large, so their indices are sorted, not they.
+        let inFileOrder = documents.indices.sorted { documents[$0].source.path < documents[$1].source.path }.lazy.map { documents[$0] }
+        for document in inFileOrder {
             let url = document.url
             if let problem = OutputPath.problem(ofURL: url) {
                 diagnostics.add(.error(at: urlLocation(of: document.source),
@@ -124,7 +127,7 @@ enum Assemble {
             }
         }
         // An old URL that redirects may be no page's, nor another redirect's.
-        for document in documents.sorted(by: { $0.source.path < $1.source.path }) {
+        for document in inFileOrder where !document.aliases.isEmpty {
             let location = Permalinks.aliasLocation(of: document.source)
             for alias in document.aliases {
                 if let problem = OutputPath.problem(ofURL: alias) {
