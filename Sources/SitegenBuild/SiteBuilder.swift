@@ -194,30 +194,38 @@ public enum SiteBuilder {
     /// the generated `robots.txt`). Checked before anything is written, at the line that chose the path.
     static func checkFolderClashes(jobs: [RenderPages.Job], paths: [String], site: Site, theme: Theme, assets: [Asset],
                                    into diagnostics: inout Diagnostics) throws(BuildFailure) {
-        var owners: [String: SourceLocation] = [:]
+        // Who writes each path, told only for a clash: where a document's URL comes from takes a look into its front matter.
+        var documents: [String: Int] = [:]
         for (job, path) in zip(jobs, paths) {
-            if case .document(let index) = job.subject { owners[path] = Assemble.urlLocation(of: site.documents[index].source) }
+            if case .document(let index) = job.subject { documents[path] = index }
         }
-        for asset in assets where owners[asset.relativePath] == nil { owners[asset.relativePath] = .whole("content/" + asset.relativePath) }
-        let all = Set(paths).union(assets.map(\.relativePath)).union(theme.staticFiles.map(\.path))
-        folderClashes(all, owners: owners, into: &diagnostics)
+        let assetPaths = Set(assets.map(\.relativePath))
+        func owner(_ path: String) -> SourceLocation? {
+            if let index = documents[path] { return Assemble.urlLocation(of: site.documents[index].source) }
+            return assetPaths.contains(path) ? .whole("content/" + path) : nil
+        }
+        let all = Set(paths).union(assetPaths).union(theme.staticFiles.map(\.path))
+        folderClashes(all, owner: owner, into: &diagnostics)
         try diagnostics.stopIfErrors()
     }
 
     /// Output paths that need a folder where another output file is.
-    static func folderClashes(_ paths: Set<String>, owners: [String: SourceLocation], into diagnostics: inout Diagnostics) {
-        for path in paths.sorted() {
+    static func folderClashes(_ paths: Set<String>, owner: (String) -> SourceLocation?, into diagnostics: inout Diagnostics) {
+        var clashes: [(path: String, file: String)] = []
+        for path in paths {
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
                 guard paths.contains(String(folder)) else { continue }
-                let file = String(folder)
-                if let location = owners[path] {
-                    diagnostics.add(.error(at: location, "this document's page \(path) needs a folder \(file)/, but the site writes a file \(file) there: choose another 'permalink' or 'slug'"))
-                } else {
-                    diagnostics.add(.error(at: owners[file] ?? .whole(file), "this file stands where the site needs a folder for \(path)"))
-                }
+                clashes.append((path, String(folder)))
                 break
+            }
+        }
+        for (path, file) in clashes.sorted(by: { $0.path < $1.path }) {
+            if let location = owner(path) {
+                diagnostics.add(.error(at: location, "this document's page \(path) needs a folder \(file)/, but the site writes a file \(file) there: choose another 'permalink' or 'slug'"))
+            } else {
+                diagnostics.add(.error(at: owner(file) ?? .whole(file), "this file stands where the site needs a folder for \(path)"))
             }
         }
     }
