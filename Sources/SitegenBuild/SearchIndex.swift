@@ -107,7 +107,8 @@ enum SearchIndex {
             for (key, flag) in zip(keys, flags) where key != 0 { body(key, flag) }
         }
 
-        /// The field's one- and two-character grams, spaces breaking pairs.
+        /// The field's one- and two-character grams, spaces breaking pairs. Read from its UTF-8:
+        /// ASCII and Hangul syllables, most of any text here, need no Unicode tables.
         private mutating func add(_ field: String, _ flag: UInt8) {
             var previous: UInt32 = 0
             func take(_ value: UInt32) {
@@ -119,16 +120,24 @@ enum SearchIndex {
                 if previous != 0 { insert(UInt64(previous) << 21 | UInt64(value), flag) }
                 previous = value
             }
-            for scalar in SearchIndex.normalized(field).unicodeScalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    take(value >= 0x41 && value <= 0x5A ? value + 32 : value)
-                } else if (0xAC00...0xD7A3).contains(value) {
-                    take(value)  // Hangul syllables: no case
-                } else if scalar.properties.changesWhenLowercased {
-                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower.value) }
-                } else {
-                    take(value)
+            var text = SearchIndex.normalized(field)
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        take(byte >= 0x41 && byte <= 0x5A ? UInt32(byte) + 32 : UInt32(byte))
+                        index += 1
+                        continue
+                    }
+                    let value = SearchIndex.scalar(in: bytes, at: &index)
+                    if (0xAC00...0xD7A3).contains(value) {
+                        take(value)  // Hangul syllables: no case
+                    } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
+                        for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower.value) }
+                    } else {
+                        take(value)
+                    }
                 }
             }
         }
@@ -136,11 +145,35 @@ enum SearchIndex {
 
     /// The field in NFC, as search.js normalizes it; most text already is, and is not copied.
     static func normalized(_ text: String) -> String {
-        let composed = text.unicodeScalars.allSatisfy { scalar in
-            scalar.value < 0x300 || (0xAC00...0xD7A3).contains(scalar.value) || (scalar.properties.canonicalCombiningClass == .notReordered && !(0x1100...0x11FF).contains(scalar.value)
-                                     && !(0xA960...0xA97F).contains(scalar.value) && !(0xD7B0...0xD7FF).contains(scalar.value))
+        var text = text
+        let composed = text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                let value = scalar(in: bytes, at: &index)
+                if value < 0x300 || (0xAC00...0xD7A3).contains(value) { continue }
+                guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
+                      !(0x1100...0x11FF).contains(value), !(0xA960...0xA97F).contains(value), !(0xD7B0...0xD7FF).contains(value) else { return false }
+            }
+            return true
         }
         return composed ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// The scalar whose UTF-8 starts at `index` (a lead byte, not ASCII), moving `index` past it.
+    /// The bytes are a Swift string's, so valid UTF-8.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+        let byte = bytes[index]
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        index += length
+        return value
     }
 
     /// The files, given each document's entry (`Feeds.searchEntry`) in site order, or made here.

@@ -255,6 +255,37 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         #expect(grams[key("S")] == nil && grams[key("s")] == SearchIndex.title)
     }
 
+    /// The grams read from UTF-8 are those of the text's NFC scalars, lower-cased as Swift (and
+    /// search.js) lower-case them: random text of ASCII, Hangul (composed and not), accented and
+    /// upper-case letters, other scripts, emoji and all kinds of spaces.
+    @Test func gramsReadFromUTF8AreThoseOfTheNFCScalars() {
+        let pieces = ["회고", "a", "Z", " ", "\u{A0}", "\u{3000}", "\t", "É", "é", "e\u{301}", "\u{1112}\u{116C}", "İ", "Σ", "ß", "日本",
+                      "😀", "Ⅻ", "ǅ", "-", "1", "\u{2028}", "ﬁ", "Ａ"]
+        var state: UInt64 = 11
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<500 {
+            let text = (0..<next() % 16).map { _ in pieces[next() % pieces.count] }.joined()
+            var expected: [UInt64: UInt8] = [:]
+            var previous: UInt32 = 0
+            for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+                let lowered = (0xAC00...0xD7A3).contains(scalar.value) ? [scalar] : Array(scalar.properties.lowercaseMapping.unicodeScalars)
+                for lower in lowered {
+                    if lower.properties.isWhitespace {
+                        previous = 0
+                        continue
+                    }
+                    expected[UInt64(lower.value) << 21, default: 0] |= SearchIndex.text
+                    if previous != 0 { expected[UInt64(previous) << 21 | UInt64(lower.value), default: 0] |= SearchIndex.text }
+                    previous = lower.value
+                }
+            }
+            #expect(SearchIndex.grams(title: "", tags: [], text: text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func theShardHashIsFNV1aOverCodePointsAsTheScriptComputesIt() {
         // Math.imul-based FNV-1a in search.js over "회고" (U+D68C U+ACE0), worked out by hand.
         var hash: UInt32 = 2_166_136_261
