@@ -14,10 +14,16 @@ enum Assemble {
         var tagsBySlug: [String: Int] = [:]
         var spellings: [String: [String: Int]] = [:]
         var firstUse: [String: SourceLocation] = [:]
+        // A site has tens of tags on thousands of documents: each name is slugged once.
+        var slugOfName: [String: String] = [:]
         for index in documents.indices {
             var slugs: [String] = []
             for name in documents[index].source.tags {
-                let slug = Slug.tag(name)
+                let slug = slugOfName[name] ?? {
+                    let made = Slug.tag(name)
+                    slugOfName[name] = made
+                    return made
+                }()
                 // Where the tags are written: looked up only when a problem or a tag's first use needs it.
                 var location: SourceLocation { documents[index].source.frontMatter.location(of: "tags", in: documents[index].source.path) }
                 guard !slug.isEmpty else {
@@ -173,12 +179,19 @@ enum Assemble {
                     shared[other] += 1
                 }
             }
-            let ranked = touched.sorted { a, b in
+            func ranksBefore(_ a: Int, _ b: Int) -> Bool {
                 if shared[a] != shared[b] { return shared[a] > shared[b] }
                 let (da, db) = (abs(position[a] - rank), abs(position[b] - rank))
                 return da != db ? da < db : position[a] < position[b]
             }
-            link.related = Array(ranked.prefix(3))
+            // The first three in that order, picked in one pass rather than sorting them all.
+            var related: [Int] = []
+            for other in touched where related.count < 3 || ranksBefore(other, related[related.count - 1]) {
+                let at = related.firstIndex { ranksBefore(other, $0) } ?? related.count
+                related.insert(other, at: at)
+                if related.count > 3 { related.removeLast() }
+            }
+            link.related = related
             for other in touched { shared[other] = 0 }
             touched.removeAll(keepingCapacity: true)
             links[index] = link
