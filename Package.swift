@@ -89,7 +89,7 @@ let package = Package(
 
         // Test helpers every test target shares: scratch folders, file trees, golden comparisons.
         .target(name: "SitegenTestSupport", path: "Tests/SitegenTestSupport"),
-        .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore"]),
+        .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenTestSupport"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"], exclude: ["Fixtures"]),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 @testable import SitegenBuild
 import SitegenContent
 import SitegenCore
+import SitegenTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -261,13 +262,9 @@ final class ElementCounter: NSObject, XMLParserDelegate {
     @Test func gramsReadFromUTF8AreThoseOfTheNFCScalars() {
         let pieces = ["회고", "a", "Z", " ", "\u{A0}", "\u{3000}", "\t", "É", "é", "e\u{301}", "\u{1112}\u{116C}", "İ", "Σ", "ß", "日本",
                       "😀", "Ⅻ", "ǅ", "-", "1", "\u{2028}", "ﬁ", "Ａ"]
-        var state: UInt64 = 11
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
+        var random = SplitMix(seed: 11)
         for _ in 0..<500 {
-            let text = (0..<next() % 16).map { _ in pieces[next() % pieces.count] }.joined()
+            let text = random.text(of: pieces, count: 16)
             var expected: [UInt64: UInt8] = [:]
             var previous: UInt32 = 0
             for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {

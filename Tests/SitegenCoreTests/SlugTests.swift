@@ -1,5 +1,6 @@
 import Foundation
 @testable import SitegenCore
+import SitegenTestSupport
 import Testing
 
 @Suite struct HeadingSlugTests {
@@ -27,13 +28,9 @@ import Testing
     /// leaves every other text to it.
     @Test func theFastPathAgreesWithTheScalarPath() {
         let pieces = ["회고", " ", "A", "z", "9", "-", "_", "?", ":", "[", "~", "/", "\t", "가", "힣", "ㄱ", "é", "Ä", "日", "😀", "\u{1100}\u{1161}", "!", "Q"]
-        var state: UInt64 = 7
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
+        var random = SplitMix(seed: 7)
         for _ in 0..<2_000 {
-            let text = (0..<next() % 12).map { _ in pieces[next() % pieces.count] }.joined()
+            let text = random.text(of: pieces, count: 12)
             let simple = text.unicodeScalars.allSatisfy { $0.isASCII || (0xAC00...0xD7A3).contains($0.value) }
             #expect((Slug.simpleHeading(text) != nil) == simple, "\(text)")
             #expect(Slug.heading(text) == Slug.scalarHeading(text), "\(text)")

@@ -183,4 +183,10 @@ public struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// Up to `count - 1` of `pieces`, picked at random and joined: text for a test that holds a fast
+    /// path to a plain one.
+    public mutating func text(of pieces: [String], count: Int) -> String {
+        (0..<Int.random(in: 0..<count, using: &self)).compactMap { _ in pieces.randomElement(using: &self) }.joined()
+    }
 }
