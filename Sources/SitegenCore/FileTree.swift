@@ -6,8 +6,6 @@ import Glibc
 /// Lists the files of a folder the way every phase wants them: regular files only, hidden ones
 /// skipped, each with its path relative to the folder in NFC (macOS hands over NFD names), sorted.
 public enum FileTree {
-    /// A folder that is not there has no files (a theme without `static/`). Problems name paths
-    /// with `shownAs` before them (`themes/mine/templates/`).
     /// The file a build names `relative` (NFC, as `stampedFiles` shows names) under `root`, whatever
     /// form its name has on disk: names that come from macOS are NFD. Nil when there is none.
     public static func locate(_ relative: String, under root: URL) -> URL? {
@@ -27,6 +25,8 @@ public enum FileTree {
         return url
     }
 
+    /// A folder that is not there has no files (a theme without `static/`). Problems name paths
+    /// with `shownAs` before them (`themes/mine/templates/`).
     public static func regularFiles(under folder: URL, shownAs prefix: String = "", problems: inout Diagnostics) -> [(url: URL, path: String)] {
         guard isFolder(folder) else { return [] }
         return stampedFiles(under: folder, prefix: prefix, problems: &problems).map { ($0.url, $0.path) }
