@@ -55,56 +55,80 @@ enum SearchIndex {
         return found
     }
 
-    /// An open-addressing set of one document's grams with their fields: the index makes millions
-    /// of them, and a `Dictionary` spent most of the index's time.
-    struct GramTable {
+    /// Each gram's number, in the order the grams came: an open-addressing table, as the index
+    /// looks grams up by the million (a document's own, then every posting), and a `Dictionary`
+    /// hashed each of them through SipHash.
+    struct GramIndex: Sendable {
+        /// Grams by slot, 0 for an empty slot (a gram always has a first character).
         private var keys: [UInt64]
-        private var flags: [UInt8]
-        private var mask: Int
-        private var count = 0
+        /// Each slot's gram's number.
+        private var numbers: [Int32]
+        /// The grams by number.
+        private(set) var grams: [UInt64] = []
 
-        /// The grams of a document's three fields.
-        init(title: String, tags: [String], text: String) {
-            var capacity = 64
-            while capacity < (text.utf8.count / 2 + title.utf8.count + 64) * 2 { capacity <<= 1 }
+        /// Room for half of `capacity` (a power of two) before it grows.
+        init(capacity: Int = 1024) {
             keys = [UInt64](repeating: 0, count: capacity)
-            flags = [UInt8](repeating: 0, count: capacity)
-            mask = capacity - 1
-            add(title, SearchIndex.title)
-            add(tags.joined(separator: " "), SearchIndex.tags)
-            add(text, SearchIndex.text)
+            numbers = [Int32](repeating: 0, count: capacity)
         }
 
-        mutating func insert(_ key: UInt64, _ flag: UInt8) {
-            if count * 2 >= keys.count { grow() }
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        /// The gram's number, and whether it is new.
+        mutating func number(of gram: UInt64) -> (number: Int, isNew: Bool) {
+            if grams.count * 2 >= keys.count { grow() }
+            let mask = keys.count - 1
+            var slot = Self.slot(of: gram, mask: mask)
             while true {
                 let current = keys[slot]
-                if current == key {
-                    flags[slot] |= flag
-                    return
-                }
+                if current == gram { return (Int(numbers[slot]), false) }
                 if current == 0 {
-                    keys[slot] = key
-                    flags[slot] = flag
-                    count += 1
-                    return
+                    keys[slot] = gram
+                    numbers[slot] = Int32(grams.count)
+                    grams.append(gram)
+                    return (grams.count - 1, true)
                 }
                 slot = (slot + 1) & mask
             }
         }
 
         private mutating func grow() {
-            let (oldKeys, oldFlags) = (keys, flags)
-            keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-            flags = [UInt8](repeating: 0, count: oldKeys.count * 2)
-            mask = keys.count - 1
-            count = 0
-            for (key, flag) in zip(oldKeys, oldFlags) where key != 0 { insert(key, flag) }
+            let size = keys.count * 2
+            keys = [UInt64](repeating: 0, count: size)
+            numbers = [Int32](repeating: 0, count: size)
+            for (number, gram) in grams.enumerated() {
+                var slot = Self.slot(of: gram, mask: size - 1)
+                while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
+                keys[slot] = gram
+                numbers[slot] = Int32(number)
+            }
+        }
+
+        private static func slot(of gram: UInt64, mask: Int) -> Int {
+            Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        }
+    }
+
+    /// One document's grams with their fields.
+    struct GramTable {
+        private var index: GramIndex
+        private var flags: [UInt8] = []
+
+        /// The grams of a document's three fields.
+        init(title: String, tags: [String], text: String) {
+            var capacity = 64
+            while capacity < (text.utf8.count / 2 + title.utf8.count + 64) * 2 { capacity <<= 1 }
+            index = GramIndex(capacity: capacity)
+            add(title, SearchIndex.title)
+            add(tags.joined(separator: " "), SearchIndex.tags)
+            add(text, SearchIndex.text)
+        }
+
+        mutating func insert(_ key: UInt64, _ flag: UInt8) {
+            let (number, isNew) = index.number(of: key)
+            if isNew { flags.append(flag) } else { flags[number] |= flag }
         }
 
         func forEach(_ body: (UInt64, UInt8) -> Void) {
-            for (key, flag) in zip(keys, flags) where key != 0 { body(key, flag) }
+            for (key, flag) in zip(index.grams, flags) { body(key, flag) }
         }
 
         /// The field's one- and two-character grams, spaces breaking pairs. Read from its UTF-8:
@@ -130,7 +154,7 @@ enum SearchIndex {
                         index += 1
                         continue
                     }
-                    let value = SearchIndex.scalar(in: bytes, at: &index)
+                    let value = UTF8Scalar.decode(bytes, at: &index)
                     if (0xAC00...0xD7A3).contains(value) {
                         take(value)  // Hangul syllables: no case
                     } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
@@ -153,7 +177,7 @@ enum SearchIndex {
                     index += 1
                     continue
                 }
-                let value = scalar(in: bytes, at: &index)
+                let value = UTF8Scalar.decode(bytes, at: &index)
                 if value < 0x300 || (0xAC00...0xD7A3).contains(value) { continue }
                 guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
                       !(0x1100...0x11FF).contains(value), !(0xA960...0xA97F).contains(value), !(0xD7B0...0xD7FF).contains(value) else { return false }
@@ -161,19 +185,6 @@ enum SearchIndex {
             return true
         }
         return composed ? text : text.precomposedStringWithCanonicalMapping
-    }
-
-    /// The scalar whose UTF-8 starts at `index` (a lead byte, not ASCII), moving `index` past it.
-    /// The bytes are a Swift string's, so valid UTF-8.
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
-        let byte = bytes[index]
-        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-        var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-        for offset in 1..<length where index + offset < bytes.count {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        index += length
-        return value
     }
 
     /// The files, given each document's entry (`Feeds.searchEntry`) in site order, or made here.
@@ -274,50 +285,16 @@ enum SearchIndex {
         let table = Mutex(PostingTable())
     }
 
-    /// Each gram's postings: an open-addressing map from gram to its list, as `GramTable` is for
-    /// one document. The index appends a posting per gram of every document, tens of millions at
-    /// 10,000 documents; a `Dictionary` hashed each of them through SipHash.
+    /// Each gram's postings, by the gram's number.
     struct PostingTable: Sendable {
-        /// Grams by slot, 0 for an empty slot (a gram always has a first character).
-        private var keys = [UInt64](repeating: 0, count: 1024)
-        /// Each slot's index in `lists`.
-        private var slots = [Int32](repeating: 0, count: 1024)
+        private var index = GramIndex()
         private(set) var lists: [PostingList] = []
-        private(set) var grams: [UInt64] = []
+        var grams: [UInt64] { index.grams }
 
         mutating func append(_ gram: UInt64, number: Int, fields: UInt8) {
-            if grams.count * 2 >= keys.count { grow() }
-            let mask = keys.count - 1
-            var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while true {
-                let current = keys[slot]
-                if current == gram {
-                    lists[Int(slots[slot])].append(number, fields: fields)
-                    return
-                }
-                if current == 0 {
-                    keys[slot] = gram
-                    slots[slot] = Int32(lists.count)
-                    grams.append(gram)
-                    lists.append(PostingList())
-                    lists[lists.count - 1].append(number, fields: fields)
-                    return
-                }
-                slot = (slot + 1) & mask
-            }
-        }
-
-        private mutating func grow() {
-            let size = keys.count * 2
-            keys = [UInt64](repeating: 0, count: size)
-            slots = [Int32](repeating: 0, count: size)
-            let mask = size - 1
-            for (index, gram) in grams.enumerated() {
-                var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                while keys[slot] != 0 { slot = (slot + 1) & mask }
-                keys[slot] = gram
-                slots[slot] = Int32(index)
-            }
+            let (list, isNew) = index.number(of: gram)
+            if isNew { lists.append(PostingList()) }
+            lists[list].append(number, fields: fields)
         }
 
         /// The grams of each of this group's shards (the group's `n`th is shard `n * groups + group`),

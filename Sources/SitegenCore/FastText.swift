@@ -102,3 +102,20 @@ public enum UnicodeWhitespace {
         }
     }
 }
+
+/// Reading UTF-8 a byte at a time, as the passes over whole bodies do: ASCII without decoding.
+public enum UTF8Scalar {
+    /// The scalar whose UTF-8 starts at `index` (a lead byte, not ASCII), moving `index` past it.
+    /// The bytes are a Swift string's or cmark's, so valid UTF-8.
+    @inlinable
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+        let byte = bytes[index]
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        index += length
+        return value
+    }
+}

@@ -29,12 +29,7 @@ public struct TextStatistics: Sendable, Hashable {
                 separates = !((0x30...0x39).contains(byte) || (0x61...0x7A).contains(lower))
                 index += 1
             } else {
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-                for offset in 1..<length where index + offset < bytes.count {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                index += length
+                let value = UTF8Scalar.decode(bytes, at: &index)
                 if Self.isCJK(value) {
                     cjkCharacters += 1
                     inWord = false
