@@ -216,7 +216,7 @@ public enum OutputWriter {
 
         /// Removes the staging folder; the output stays as it was.
         public func discard() {
-            try? FileManager.default.removeItem(at: folder)
+            removeMarked(folder)
         }
     }
 
@@ -233,12 +233,12 @@ public enum OutputWriter {
         #if canImport(CMalloc)
         if sitegen_exchange_paths(staging.path, output.path) == 0 {
             // The old site now has the staging folder's name, and its marker: it goes like one.
-            try? manager.removeItem(at: staging)
+            removeMarked(staging)
             return
         }
         #endif
         let old = parent.appendingPathComponent(".\(name).sitegen-old-\(pid)")
-        try? manager.removeItem(at: old)
+        removeMarked(old)
         try manager.moveItem(at: output, to: old)
         do {
             try manager.moveItem(at: staging, to: output)
@@ -246,18 +246,35 @@ public enum OutputWriter {
             try? manager.moveItem(at: old, to: output)
             throw error
         }
-        try? manager.removeItem(at: old)
+        removeMarked(old)
     }
 
-    /// Staging and old folders a killed build left behind; only ones that carry the marker and
-    /// whose build is no longer running go.
+    /// Staging and old folders a killed build left behind; only ones whose build is no longer
+    /// running and that carry the marker (or are empty) go.
     fileprivate static func removeLeftovers(of name: String, in parent: URL) {
         let manager = FileManager.default
         let entries = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries where entry.hasPrefix(".\(name).sitegen-staging-") || entry.hasPrefix(".\(name).sitegen-old-") {
             if let pid = entry.split(separator: "-").last.flatMap({ Int32($0) }), kill(pid, 0) == 0 { continue }
             let folder = parent.appendingPathComponent(entry)
-            if manager.fileExists(atPath: folder.appendingPathComponent(marker).path) { try? manager.removeItem(at: folder) }
+            if manager.fileExists(atPath: folder.appendingPathComponent(marker).path) {
+                removeMarked(folder)
+            } else {
+                // Killed between making its staging folder and marking it: an empty folder, which
+                // rmdir removes (and nothing else).
+                rmdir(folder.path)
+            }
         }
+    }
+
+    /// Removes a staging or swapped-out folder, its marker last: a build killed while removing it
+    /// leaves the marker, by which the next build knows the rest for its own and removes it (a
+    /// folder whose marker went first would stay beside the output for good).
+    fileprivate static func removeMarked(_ folder: URL) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where entry != marker {
+            try? manager.removeItem(at: folder.appendingPathComponent(entry))
+        }
+        try? manager.removeItem(at: folder)
     }
 }

@@ -116,6 +116,23 @@ import Yams
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    /// What a killed build can leave beside the output: a staging folder made but not yet marked
+    /// (empty), or one marked and partly removed. The next build removes both; a folder of the same
+    /// name that is neither (not sitegen's) stays.
+    @Test func foldersOfKilledBuildsGoWithTheNextBuild() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: A\n---\ntext")
+        let dead: Int32 = 4_000_000  // above Linux's largest pid
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: scratch.url.appendingPathComponent(".output.sitegen-staging-\(dead)"), withIntermediateDirectories: true)
+        try scratch.write(".output.sitegen-old-\(dead)/.sitegen-output", "")
+        try scratch.write(".output.sitegen-old-\(dead)/posts/x/index.html", "half removed")
+        try scratch.write(".output.sitegen-staging-\(dead - 1)/mine.txt", "not sitegen's")
+        #expect(try SitegenBinary.run(["build"], in: scratch.url).status == 0)
+        let left = try fileManager.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("sitegen-") }
+        #expect(left == [".output.sitegen-staging-\(dead - 1)"])
+    }
+
     @Test func baseURLFromTheCommandLinePutsEveryLinkUnderTheSubPath() throws {
         let scratch = try ScratchFolder()
         try scratch.write("content/posts/2024-01-01-a.md", "---\ntitle: A\ntags: [회고]\n---\ntext")
