@@ -59,30 +59,32 @@ enum SearchIndex {
     /// looks grams up by the million (a document's own, then every posting), and a `Dictionary`
     /// hashed each of them through SipHash.
     struct GramIndex: Sendable {
-        /// Grams by slot, 0 for an empty slot (a gram always has a first character).
-        private var keys: [UInt64]
-        /// Each slot's gram's number.
-        private var numbers: [Int32]
+        /// A slot: its gram (0 when empty: a gram always has a first character) and the gram's
+        /// number, side by side so that a probe reads one cache line.
+        private struct Slot {
+            var gram: UInt64 = 0
+            var number: Int32 = 0
+        }
+        private var slots: [Slot]
         /// The grams by number.
         private(set) var grams: [UInt64] = []
 
         /// Room for half of `capacity` (a power of two) before it grows.
         init(capacity: Int = 1024) {
-            keys = [UInt64](repeating: 0, count: capacity)
-            numbers = [Int32](repeating: 0, count: capacity)
+            slots = [Slot](repeating: Slot(), count: capacity)
+            grams.reserveCapacity(capacity / 2)
         }
 
         /// The gram's number, and whether it is new.
         mutating func number(of gram: UInt64) -> (number: Int, isNew: Bool) {
-            if grams.count * 2 >= keys.count { grow() }
-            let mask = keys.count - 1
+            if grams.count * 2 >= slots.count { grow() }
+            let mask = slots.count - 1
             var slot = Self.slot(of: gram, mask: mask)
             while true {
-                let current = keys[slot]
-                if current == gram { return (Int(numbers[slot]), false) }
-                if current == 0 {
-                    keys[slot] = gram
-                    numbers[slot] = Int32(grams.count)
+                let current = slots[slot]
+                if current.gram == gram { return (Int(current.number), false) }
+                if current.gram == 0 {
+                    slots[slot] = Slot(gram: gram, number: Int32(grams.count))
                     grams.append(gram)
                     return (grams.count - 1, true)
                 }
@@ -91,14 +93,12 @@ enum SearchIndex {
         }
 
         private mutating func grow() {
-            let size = keys.count * 2
-            keys = [UInt64](repeating: 0, count: size)
-            numbers = [Int32](repeating: 0, count: size)
+            let size = slots.count * 2
+            slots = [Slot](repeating: Slot(), count: size)
             for (number, gram) in grams.enumerated() {
                 var slot = Self.slot(of: gram, mask: size - 1)
-                while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
-                keys[slot] = gram
-                numbers[slot] = Int32(number)
+                while slots[slot].gram != 0 { slot = (slot + 1) & (size - 1) }
+                slots[slot] = Slot(gram: gram, number: Int32(number))
             }
         }
 
@@ -126,6 +126,9 @@ enum SearchIndex {
             let (number, isNew) = index.number(of: key)
             if isNew { flags.append(flag) } else { flags[number] |= flag }
         }
+
+        /// How many grams the document has.
+        var count: Int { flags.count }
 
         func forEach(_ body: (UInt64, UInt8) -> Void) {
             for (key, flag) in zip(index.grams, flags) { body(key, flag) }

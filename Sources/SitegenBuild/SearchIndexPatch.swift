@@ -6,8 +6,10 @@ extension SearchIndex {
     /// One document's grams, bucketed by group of shards as `files` merges them.
     static func documentGrams(_ document: PageDocument, site: Site, shards: Int, digest: Int) -> DocumentGrams {
         let groups = min(shards, 16)
+        let table = GramTable(title: document.title, tags: site.tagNames(of: document), text: document.rendered.plainText)
         var buckets = [[UInt64]](repeating: [], count: groups)
-        GramTable(title: document.title, tags: site.tagNames(of: document), text: document.rendered.plainText).forEach { gram, flags in
+        for group in 0..<groups { buckets[group].reserveCapacity(table.count / groups * 5 / 4 + 8) }
+        table.forEach { gram, flags in
             buckets[shard(of: gram, count: shards) % groups].append(gram << 3 | UInt64(flags))
         }
         return DocumentGrams(digest: digest, shards: shards, buckets: buckets)

@@ -105,11 +105,8 @@ extension Tree {
     }
 
     private func allTables() -> [OpaquePointer] {
-        guard let iterator = cmark_iter_new(document) else { return [] }
-        defer { cmark_iter_free(iterator) }
         var found: [OpaquePointer] = []
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        walk(from: document) { node in
             if Self.isTable(node) { found.append(node) }
         }
         return found

@@ -58,14 +58,10 @@ extension Tree {
 
     /// `#section` → `/posts/x/#section`, for text shown away from its page.
     func pointInPageLinksAtThePage(within root: OpaquePointer) {
-        guard let page = options.pageHref, let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
+        guard let page = options.pageHref else { return }
         var links: [OpaquePointer] = []
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-               cmark_node_get_type(node) == CMARK_NODE_LINK {
-                links.append(node)
-            }
+        walk(from: root) { node in
+            if cmark_node_get_type(node) == CMARK_NODE_LINK { links.append(node) }
         }
         for link in links {
             guard let url = cmark_node_get_url(link).map({ String(cString: $0) }), url.hasPrefix("#") else { continue }

@@ -98,12 +98,10 @@ extension Tree {
         var statistics = TextStatistics()
         // Gathered as UTF-8 straight from cmark's literals, made a string once at the end.
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.utf8.count)
         // Every block starts with a space, so that a heading, list item or table cell does not run
         // into the text before it ("점구분내용잘한 점"); so do line breaks.
-        guard let iterator = cmark_iter_new(document) else { return (statistics, "") }
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        walk(from: document) { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 withLiteral(node) { literal in
@@ -118,8 +116,22 @@ extension Tree {
                 if !bytes.isEmpty, bytes.last != 0x20 { bytes.append(0x20) }
             }
         }
+        // Trimmed by hand: Foundation's trimming goes through NSString, slow on a whole body. The
+        // spaces are cut from the bytes when ASCII or a Hangul syllable stands beside them (then each
+        // space is a character of its own); else as characters.
+        let start = bytes.firstIndex { $0 != 0x20 } ?? bytes.endIndex
+        let end = (bytes.lastIndex { $0 != 0x20 } ?? start - 1) + 1
+        func standsAlone(_ index: Int) -> Bool {
+            if bytes[index] < 0x80 { return true }
+            var lead = index
+            while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let value = bytes.withUnsafeBufferPointer { UTF8Scalar.decode($0, at: &lead) }
+            return (0xAC00...0xD7A3).contains(value)
+        }
+        if start == bytes.endIndex || (standsAlone(start) && standsAlone(end - 1)) {
+            return (statistics, String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
+        }
         var text = String(decoding: bytes, as: UTF8.self)
-        // Trimmed by hand: Foundation's trimming goes through NSString, slow on a whole body.
         while text.last == " " { text.removeLast() }
         return (statistics, text.drop { $0 == " " }.description)
     }

@@ -52,16 +52,37 @@ final class Tree {
 
     // MARK: Walking
 
-    /// Every node of `types` in document order. Collected first: the tree must not change while an iterator runs.
+    /// Every node of `types` in document order. Collected first: the tree must not change while it is walked.
     func nodes(of types: [cmark_node_type]) -> [OpaquePointer] {
-        guard let iterator = cmark_iter_new(document) else { return [] }
-        defer { cmark_iter_free(iterator) }
         var found: [OpaquePointer] = []
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        walk(from: document) { node in
             if types.contains(cmark_node_get_type(node)) { found.append(node) }
         }
         return found
+    }
+
+    /// Visits `root` and every node under it, in document order (as cmark's iterator enters them),
+    /// by the tree's links: an iterator costs a few calls per node and event, and the passes walk
+    /// every body several times. `visit` must not change the tree.
+    func walk(from root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        var next: OpaquePointer? = root
+        while let node = next {
+            visit(node)
+            if let child = cmark_node_first_child(node) {
+                next = child
+                continue
+            }
+            next = nil
+            var climbing = node
+            while climbing != root {
+                if let sibling = cmark_node_next(climbing) {
+                    next = sibling
+                    break
+                }
+                guard let parent = cmark_node_parent(climbing) else { break }
+                climbing = parent
+            }
+        }
     }
 
     func children(_ node: OpaquePointer) -> [OpaquePointer] {
