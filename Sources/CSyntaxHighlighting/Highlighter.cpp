@@ -54,19 +54,27 @@ const char *tokenClass(Theme::TextStyle style) {
     }
 }
 
-// UTF-16 code units straight to escaped UTF-8: no QString or QByteArray per token.
+// UTF-16 code units straight to escaped UTF-8: no QString or QByteArray per token. Written through a
+// pointer into room made once per token (a unit takes at most six bytes, `&quot;`), not a byte at a time.
 void appendEscaped(std::string &out, const QChar *text, int length) {
+    const size_t start = out.size();
+    out.resize(start + static_cast<size_t>(length) * 6);
+    char *write = &out[start];
+    auto put = [&write](const char *piece, int count) {
+        std::memcpy(write, piece, count);
+        write += count;
+    };
     for (int index = 0; index < length; ++index) {
         char32_t unit = text[index].unicode();
         switch (unit) {
-        case '<': out += "&lt;"; continue;
-        case '>': out += "&gt;"; continue;
-        case '&': out += "&amp;"; continue;
-        case '"': out += "&quot;"; continue;
+        case '<': put("&lt;", 4); continue;
+        case '>': put("&gt;", 4); continue;
+        case '&': put("&amp;", 5); continue;
+        case '"': put("&quot;", 6); continue;
         default: break;
         }
         if (unit < 0x80) {
-            out += static_cast<char>(unit);
+            *write++ = static_cast<char>(unit);
             continue;
         }
         if (unit >= 0xD800 && unit < 0xDC00 && index + 1 < length) {
@@ -77,17 +85,18 @@ void appendEscaped(std::string &out, const QChar *text, int length) {
             }
         }
         if (unit < 0x800) {
-            out += static_cast<char>(0xC0 | (unit >> 6));
+            *write++ = static_cast<char>(0xC0 | (unit >> 6));
         } else if (unit < 0x10000) {
-            out += static_cast<char>(0xE0 | (unit >> 12));
-            out += static_cast<char>(0x80 | ((unit >> 6) & 0x3F));
+            *write++ = static_cast<char>(0xE0 | (unit >> 12));
+            *write++ = static_cast<char>(0x80 | ((unit >> 6) & 0x3F));
         } else {
-            out += static_cast<char>(0xF0 | (unit >> 18));
-            out += static_cast<char>(0x80 | ((unit >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((unit >> 6) & 0x3F));
+            *write++ = static_cast<char>(0xF0 | (unit >> 18));
+            *write++ = static_cast<char>(0x80 | ((unit >> 12) & 0x3F));
+            *write++ = static_cast<char>(0x80 | ((unit >> 6) & 0x3F));
         }
-        out += static_cast<char>(0x80 | (unit & 0x3F));
+        *write++ = static_cast<char>(0x80 | (unit & 0x3F));
     }
+    out.resize(static_cast<size_t>(write - out.data()));
 }
 
 class SpanHighlighter final : public AbstractHighlighter {

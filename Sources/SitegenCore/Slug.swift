@@ -110,20 +110,48 @@ public enum Slug {
 
 /// Hands out unique heading ids within one page: the second `intro` is `intro-1`, then `intro-2`.
 public struct UniqueSlugs: Sendable {
-    private var used: [String: Int] = [:]
+    private var used: [Key: Int]
 
-    public init() {}
+    /// Room for `capacity` slugs before the table grows.
+    public init(capacity: Int = 0) {
+        used = Dictionary(minimumCapacity: capacity)
+    }
 
     /// Reserves `slug` or, when it is taken, the first free `slug-N`.
     public mutating func claim(_ slug: String) -> String {
-        guard let count = used[slug] else {
-            used[slug] = 0
-            return slug
-        }
+        let key = Key(slug)
+        guard let count = used.updateValue(0, forKey: key) else { return slug }
         var n = count + 1
-        while used["\(slug)-\(n)"] != nil { n += 1 }
-        used[slug] = n
-        used["\(slug)-\(n)"] = 0
+        while used[Key("\(slug)-\(n)")] != nil { n += 1 }
+        used[key] = n
+        used[Key("\(slug)-\(n)")] = 0
         return "\(slug)-\(n)"
+    }
+
+    /// A slug as a key, equal as strings are (canonically), hashed from its NFC bytes: a heading's
+    /// slug is NFC already when it is ASCII and Hangul syllables, and is hashed as it is, where
+    /// `String` would check every non-ASCII scalar first.
+    struct Key: Hashable {
+        let text: String
+
+        init(_ text: String) { self.text = text }
+
+        static func == (a: Key, b: Key) -> Bool { a.text == b.text }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            let composed = text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    if bytes[index] < 0x80 {
+                        index += 1
+                    } else if !(0xAC00...0xD7A3).contains(UTF8Scalar.decode(bytes, at: &index)) {
+                        return false
+                    }
+                }
+                return true
+            }
+            hasher.combineUTF8(composed ? text : text.precomposedStringWithCanonicalMapping)
+        }
     }
 }

@@ -10,7 +10,7 @@ extension Tree {
     func identifyHeadings(writeIDs: Bool) -> (title: String?, titleID: String?, headings: [Heading]) {
         let headingNodes = nodes(of: [CMARK_NODE_HEADING])
         let titleNode = leadingTitle(headingNodes)
-        var ids = UniqueSlugs()
+        var ids = UniqueSlugs(capacity: headingNodes.count)
         var headings: [Heading] = []
         var title: String?
         var titleID: String?

@@ -45,6 +45,15 @@ import Testing
         #expect(slugs.claim("keep-1") == "keep-1-1")
         #expect(slugs.claim("try") == "try")
     }
+
+    /// Slugs are told apart as strings are: an NFD id is the NFC one it reads as.
+    @Test func canonicallyEqualSlugsAreOneSlug() {
+        var slugs = UniqueSlugs(capacity: 4)
+        #expect(slugs.claim("회고") == "회고")
+        #expect(slugs.claim("회고".decomposedStringWithCanonicalMapping) == "회고".decomposedStringWithCanonicalMapping + "-1")
+        #expect(slugs.claim("cafe\u{301}") == "cafe\u{301}")
+        #expect(slugs.claim("caf\u{e9}") == "caf\u{e9}-1")
+    }
 }
 
 @Suite struct SegmentSlugTests {
