@@ -178,20 +178,26 @@ def main():
     args = parser.parse_args()
     sitegen = os.path.abspath(args.sitegen)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip().split(" ")[1]
+    sizes = [int(x) for x in args.sizes.split()]
+    # Every corpus is made first, then nothing is deleted until every build has been timed: this
+    # machine's disk is ext4 without a journal, which, making a file, passes over each inode freed in
+    # the last 5 s, or 305 s while the inode's table block is dirty (new files soon make it so), one
+    # by one. Timed sooner, a build pays for the deletions before it (up to +3 s at 10,000 posts,
+    # Hugo as well). A journalled ext4 (the usual one) does not look.
+    works = {n: os.path.join(args.work, str(n)) for n in sizes}
+    for n in sizes:
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), works[n]], check=True)
+        shutil.rmtree(os.path.join(works[n], "outputs"), ignore_errors=True)
+        os.makedirs(os.path.join(works[n], "outputs"))
+    time.sleep(310)
     rows = []
-    for n in [int(x) for x in args.sizes.split()]:
-        work = os.path.join(args.work, str(n))
-        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), work], check=True)
+    for n in sizes:
+        work = works[n]
         corpus_mb = os.path.getsize(os.path.join(work, "bodies.md")) / 1e6
         floor_command = ["sh", "-c", f"cmark-gfm --unsafe -e table -e strikethrough -e autolink -e tasklist < {work}/bodies.md > /dev/null"]
         floors, ours, plain, theirs, lean = [], [], [], [], []
-        # Each run writes to a folder never used before, and all are removed at the end: ext4 makes
-        # files slowly right after many were deleted (it skips recently freed inodes), which would
-        # time the previous run's clean-up instead of the build.
+        # Each run writes to a folder never used before; all are removed after the last build is timed.
         outputs = os.path.join(work, "outputs")
-        shutil.rmtree(outputs, ignore_errors=True)
-        os.makedirs(outputs)
-        time.sleep(35)
         for run in range(args.runs):  # alternating, so all see the same machine; the floor too (it moved by a fifth between runs)
             floors.append(timed(floor_command))
             ours.append(timed([sitegen, "build", "--source", os.path.join(work, "sitegen"), "--output", os.path.join(outputs, f"sitegen-{run}")]))
@@ -200,26 +206,29 @@ def main():
             lean.append(timed(["hugo", "--quiet", "-s", os.path.join(work, "hugo-lean"), "-d", os.path.join(outputs, f"hugo-lean-{run}")]))
         pages = sum(1 for _, _, files in os.walk(os.path.join(outputs, "sitegen-0")) for f in files if f.endswith(".html"))
         hugo_pages = sum(1 for _, _, files in os.walk(os.path.join(outputs, "hugo-0")) for f in files if f.endswith(".html"))
-        search = search_figures(os.path.join(outputs, "sitegen-0"))
-        shutil.rmtree(outputs, ignore_errors=True)
-        our_port, their_port = free_port(), free_port()
-        serve_ours, rebuild_ours, moved_ours = save_to_served([sitegen, "serve", "--port", str(our_port)], os.path.join(work, "sitegen"), our_port,
-                                                  "/posts/entry-1/", log=os.path.join(work, "serve.log"))
-        serve_theirs, _, _ = save_to_served(["hugo", "server", "--port", str(their_port)],
-                                         os.path.join(work, "hugo"), their_port, "/posts/entry-1/")
-        import_jekyll = import_seconds(sitegen, "jekyll", jekyll_site(work), work, args.runs)
-        import_hugo = import_seconds(sitegen, "hugo", os.path.join(work, "hugo"), work, args.runs)
         rows.append({
-            "n": n, "mb": corpus_mb, "import_jekyll": import_jekyll, "import_hugo": import_hugo, "floor": statistics.median(t for t, _, _ in floors), "floor_peak": max(p for _, p, _ in floors),
+            "n": n, "mb": corpus_mb, "floor": statistics.median(t for t, _, _ in floors), "floor_peak": max(p for _, p, _ in floors),
             "ours": statistics.median(t for t, _, _ in ours), "ours_peak": max(p for _, p, _ in ours),
             "plain": statistics.median(t for t, _, _ in plain),
             "ours_cpu": statistics.median(c for _, _, c in ours), "plain_cpu": statistics.median(c for _, _, c in plain),
             "theirs": statistics.median(t for t, _, _ in theirs), "theirs_peak": max(p for _, p, _ in theirs),
             "lean": statistics.median(t for t, _, _ in lean),
-            "pages": pages, "hugo_pages": hugo_pages, "search": search, "serve_ours": serve_ours, "serve_theirs": serve_theirs, "rebuild_ours": rebuild_ours,
-            "moved_ours": moved_ours,
+            "pages": pages, "hugo_pages": hugo_pages,
         })
         print(rows[-1], flush=True)
+    # What deletes or serves comes after every build is timed.
+    for row in rows:
+        work = works[row["n"]]
+        outputs = os.path.join(work, "outputs")
+        row["search"] = search_figures(os.path.join(outputs, "sitegen-0"))
+        shutil.rmtree(outputs, ignore_errors=True)
+        our_port, their_port = free_port(), free_port()
+        row["serve_ours"], row["rebuild_ours"], row["moved_ours"] = save_to_served([sitegen, "serve", "--port", str(our_port)], os.path.join(work, "sitegen"),
+                                                                                   our_port, "/posts/entry-1/", log=os.path.join(work, "serve.log"))
+        row["serve_theirs"], _, _ = save_to_served(["hugo", "server", "--port", str(their_port)], os.path.join(work, "hugo"), their_port, "/posts/entry-1/")
+        row["import_jekyll"] = import_seconds(sitegen, "jekyll", jekyll_site(work), work, args.runs)
+        row["import_hugo"] = import_seconds(sitegen, "hugo", os.path.join(work, "hugo"), work, args.runs)
+        print(row, flush=True)
     write(args.out, rows, hugo_version, args.runs)
 
 
@@ -228,7 +237,9 @@ def write(path, rows, hugo_version, runs):
         "# Benchmark results", "",
         f"Made by `Benchmarks/run` on {time.strftime('%Y-%m-%d')}: {machine()}.",
         f"Hugo {hugo_version} (Debian), cmark-gfm (Debian). Medians of {runs} cold builds, the floor, sitegen and Hugo alternating;",
-        "peak memory is the largest resident set of those runs. The machine is shared: read the ratios, measured side by side.", "",
+        "peak memory is the largest resident set of those runs. The machine is shared: read the ratios, measured side by side.",
+        "Builds write to this machine's disk (ext4 without a journal) and start 310 s after the benchmark last deleted files,",
+        "as such an ext4 passes over recently freed inodes one by one when it makes files (see `run.py`).", "",
         "The Hugo site's lists show summaries, as sitegen's do; a lean Hugo site (lists of titles only, as many",
         "Hugo themes have them) is timed too, so the ratio is given as a range.", "",
         "| posts | Markdown | floor: one cmark-gfm | sitegen build | Hugo build | Hugo lean | sitegen ÷ floor | sitegen ÷ Hugo (lean) | sitegen pages/s | sitegen peak | Hugo peak |",
