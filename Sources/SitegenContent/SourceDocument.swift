@@ -224,7 +224,15 @@ public enum FileName {
         var title = Substring(stem)
         if datePrefix(stem) != nil { title = title.dropFirst(11) }
         if NotionID.of(title) != nil { title = title.dropLast(32) }
-        let trimmed = title.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "-_")))
-        return trimmed.isEmpty ? stem : trimmed
+        // By hand: the set was made and the text went through NSString for each file.
+        var scalars = title.unicodeScalars
+        while let first = scalars.first, Self.trimmed(first) { scalars.removeFirst() }
+        while let last = scalars.last, Self.trimmed(last) { scalars.removeLast() }
+        return scalars.isEmpty ? stem : String(scalars)
+    }
+
+    /// Foundation's `CharacterSet.whitespaces` (tab and the space separators), `-` and `_`.
+    private static func trimmed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "_" || scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
     }
 }

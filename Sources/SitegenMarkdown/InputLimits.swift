@@ -1,3 +1,4 @@
+import Glibc
 import SitegenCore
 
 /// Bounds on one document's Markdown, checked before libcmark-gfm sees it. Debian's
@@ -36,8 +37,7 @@ public enum InputLimits {
         var previousHadPipe = false
         var start = 0
         while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let end = offset(of: UInt8(ascii: "\n"), in: bytes, from: start) ?? bytes.count
             defer { start = end + 1 }
             line += 1
             var first = start
@@ -58,9 +58,16 @@ public enum InputLimits {
             if cells > tableCells {
                 return (tableStart, "tables of more than \(tableCells) cells in one document (counting the empty cells short rows are filled with): split the table or the document")
             }
-            previousHadPipe = content.contains(UInt8(ascii: "|"))
+            previousHadPipe = offset(of: UInt8(ascii: "|"), in: content, from: 0) != nil
         }
         return nil
+    }
+
+    /// Where `byte` is first found from `start` on, by memchr (the lines of whole bodies are scanned).
+    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The number of cells of a GFM delimiter row (`| --- | :-: |`), or nil when the line is not one.

@@ -87,6 +87,9 @@ import Testing
         ("Page title 8f3a2c1d9b7e4f60a1b2c3d4e5f60718", "Page title"),
         ("2023 1분기 회고", "2023 1분기 회고"),
         ("8f3a2c1d9b7e4f60a1b2c3d4e5f60718", "8f3a2c1d9b7e4f60a1b2c3d4e5f60718"),
+        ("2022-12-31-_ 회고 -_\t", "회고"),
+        ("\u{3000}-a b-\u{A0}", "a b"),
+        ("--_--", "--_--"),
     ])
     func titleDropsDatePrefixAndNotionID(_ stem: String, _ expected: String) {
         #expect(FileName.title(stem) == expected)
