@@ -30,6 +30,22 @@ def timed(command, cwd=None):
     return seconds, peak, cpu
 
 
+def warm(*paths):
+    """Reads every file under `paths` (and, for a program, the libraries it loads) into the page
+    cache: this machine's page cache is emptied under it every few minutes (a 66 MB file read a
+    minute before was found not cached at all), so a cold read from disk would be timed with
+    whichever command came first after that. Each command is timed with its inputs read just before."""
+    for path in paths:
+        files = [path] if os.path.isfile(path) else [os.path.join(folder, name) for folder, _, names in os.walk(path) for name in names]
+        if os.access(path, os.X_OK) and os.path.isfile(path):
+            listed = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+            files += re.findall(r"=> (/\S+)", listed)
+        for file in files:
+            with open(file, "rb") as f:
+                while f.read(1 << 20):
+                    pass
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -199,10 +215,15 @@ def main():
         # Each run writes to a folder never used before; all are removed after the last build is timed.
         outputs = os.path.join(work, "outputs")
         for run in range(args.runs):  # alternating, so all see the same machine; the floor too (it moved by a fifth between runs)
+            warm(os.path.join(work, "bodies.md"), shutil.which("cmark-gfm"))
             floors.append(timed(floor_command))
+            warm(os.path.join(work, "sitegen"), sitegen)
             ours.append(timed([sitegen, "build", "--source", os.path.join(work, "sitegen"), "--output", os.path.join(outputs, f"sitegen-{run}")]))
+            warm(os.path.join(work, "sitegen-plain"), sitegen)
             plain.append(timed([sitegen, "build", "--source", os.path.join(work, "sitegen-plain"), "--output", os.path.join(outputs, f"plain-{run}")]))
+            warm(os.path.join(work, "hugo"), shutil.which("hugo"))
             theirs.append(timed(["hugo", "--quiet", "-s", os.path.join(work, "hugo"), "-d", os.path.join(outputs, f"hugo-{run}")]))
+            warm(os.path.join(work, "hugo-lean"), shutil.which("hugo"))
             lean.append(timed(["hugo", "--quiet", "-s", os.path.join(work, "hugo-lean"), "-d", os.path.join(outputs, f"hugo-lean-{run}")]))
         pages = sum(1 for _, _, files in os.walk(os.path.join(outputs, "sitegen-0")) for f in files if f.endswith(".html"))
         hugo_pages = sum(1 for _, _, files in os.walk(os.path.join(outputs, "hugo-0")) for f in files if f.endswith(".html"))
@@ -239,7 +260,8 @@ def write(path, rows, hugo_version, runs):
         f"Hugo {hugo_version} (Debian), cmark-gfm (Debian). Medians of {runs} cold builds, the floor, sitegen and Hugo alternating;",
         "peak memory is the largest resident set of those runs. The machine is shared: read the ratios, measured side by side.",
         "Builds write to this machine's disk (ext4 without a journal) and start 310 s after the benchmark last deleted files,",
-        "as such an ext4 passes over recently freed inodes one by one when it makes files (see `run.py`).", "",
+        "as such an ext4 passes over recently freed inodes one by one when it makes files; each command's inputs and",
+        "program are read into the page cache just before it runs, as this machine empties it every few minutes (see `run.py`).", "",
         "The Hugo site's lists show summaries, as sitegen's do; a lean Hugo site (lists of titles only, as many",
         "Hugo themes have them) is timed too, so the ratio is given as a range.", "",
         "| posts | Markdown | floor: one cmark-gfm | sitegen build | Hugo build | Hugo lean | sitegen ÷ floor | sitegen ÷ Hugo (lean) | sitegen pages/s | sitegen peak | Hugo peak |",
