@@ -172,20 +172,10 @@ enum SearchIndex {
 
     /// The field in NFC, as search.js normalizes it; most text already is, and is not copied.
     static func normalized(_ text: String) -> String {
-        var text = text
-        let composed = text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] < 0x80 {
-                    index += 1
-                    continue
-                }
-                let value = UTF8Scalar.decode(bytes, at: &index)
-                if value < 0x300 || (0xAC00...0xD7A3).contains(value) { continue }
-                guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
-                      !(0x1100...0x11FF).contains(value), !(0xA960...0xA97F).contains(value), !(0xD7B0...0xD7FF).contains(value) else { return false }
-            }
-            return true
+        let composed = UTF8Scalar.allNonASCII(of: text) { value in
+            if value < 0x300 || (0xAC00...0xD7A3).contains(value) { return true }
+            guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered else { return false }
+            return !(0x1100...0x11FF).contains(value) && !(0xA960...0xA97F).contains(value) && !(0xD7B0...0xD7FF).contains(value)
         }
         return composed ? text : text.precomposedStringWithCanonicalMapping
     }

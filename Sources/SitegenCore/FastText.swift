@@ -105,6 +105,23 @@ public enum UnicodeWhitespace {
 
 /// Reading UTF-8 a byte at a time, as the passes over whole bodies do: ASCII without decoding.
 public enum UTF8Scalar {
+    /// Whether every non-ASCII scalar of `text` passes `test`; ASCII passes without being decoded.
+    @inlinable
+    public static func allNonASCII(of text: String, _ test: (UInt32) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    index += 1
+                } else if !test(decode(bytes, at: &index)) {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
     /// The scalar whose UTF-8 starts at `index` (a lead byte, not ASCII), moving `index` past it.
     /// The bytes are a Swift string's or cmark's, so valid UTF-8.
     @inlinable

@@ -139,18 +139,7 @@ public struct UniqueSlugs: Sendable {
         static func == (a: Key, b: Key) -> Bool { a.text == b.text }
 
         func hash(into hasher: inout Hasher) {
-            var text = text
-            let composed = text.withUTF8 { bytes in
-                var index = 0
-                while index < bytes.count {
-                    if bytes[index] < 0x80 {
-                        index += 1
-                    } else if !(0xAC00...0xD7A3).contains(UTF8Scalar.decode(bytes, at: &index)) {
-                        return false
-                    }
-                }
-                return true
-            }
+            let composed = UTF8Scalar.allNonASCII(of: text) { (0xAC00...0xD7A3).contains($0) }
             hasher.combineUTF8(composed ? text : text.precomposedStringWithCanonicalMapping)
         }
     }
