@@ -1,4 +1,3 @@
-import Glibc
 import SitegenCore
 
 /// A file's text as the later phases want it: valid UTF-8, no byte-order mark, `\n` line ends.
@@ -6,11 +5,7 @@ public enum SourceText {
     /// Decodes `bytes`, or says in `diagnostics` where they stop being text and gives nil.
     public static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
         // memchr: a byte-at-a-time search was a percent of a 10,000-post build.
-        let nulOffset = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
-            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-        }
-        if let nul = nulOffset {
+        if let nul = bytes.withUnsafeBufferPointer({ $0.offset(of: 0) }) {
             let (line, column) = position(ofByte: nul, in: bytes)
             diagnostics.error(at: SourceLocation(path: path, line: line, column: column), "this looks like a binary file, not Markdown (a NUL byte)")
             return nil

@@ -104,6 +104,15 @@ public enum UnicodeWhitespace {
 }
 
 /// Reading UTF-8 a byte at a time, as the passes over whole bodies do: ASCII without decoding.
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Where `byte` is first found from `start` on, by memchr (whole bodies and files are searched).
+    @inlinable
+    public func offset(of byte: UInt8, from start: Int = 0) -> Int? {
+        guard let base = baseAddress, start < count, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+}
+
 public enum UTF8Scalar {
     /// Whether every non-ASCII scalar of `text` passes `test`; ASCII passes without being decoded.
     @inlinable

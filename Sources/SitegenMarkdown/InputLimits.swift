@@ -1,4 +1,3 @@
-import Glibc
 import SitegenCore
 
 /// Bounds on one document's Markdown, checked before libcmark-gfm sees it. Debian's
@@ -37,7 +36,7 @@ public enum InputLimits {
         var previousHadPipe = false
         var start = 0
         while start <= bytes.count {
-            let end = offset(of: UInt8(ascii: "\n"), in: bytes, from: start) ?? bytes.count
+            let end = bytes.offset(of: UInt8(ascii: "\n"), from: start) ?? bytes.count
             defer { start = end + 1 }
             line += 1
             var first = start
@@ -58,16 +57,9 @@ public enum InputLimits {
             if cells > tableCells {
                 return (tableStart, "tables of more than \(tableCells) cells in one document (counting the empty cells short rows are filled with): split the table or the document")
             }
-            previousHadPipe = offset(of: UInt8(ascii: "|"), in: content, from: 0) != nil
+            previousHadPipe = content.offset(of: UInt8(ascii: "|")) != nil
         }
         return nil
-    }
-
-    /// Where `byte` is first found from `start` on, by memchr (the lines of whole bodies are scanned).
-    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, start < bytes.count,
-              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The number of cells of a GFM delimiter row (`| --- | :-: |`), or nil when the line is not one.
