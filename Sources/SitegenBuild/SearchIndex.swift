@@ -171,14 +171,30 @@ enum SearchIndex {
     }
 
     /// The field in NFC, as search.js normalizes it; most text already is, and is not copied.
+    /// A scalar leaves the text as it is when NFC would keep it and would not join it to the one
+    /// before: a starter (combining class 0) that is not excluded from composition (singletons such
+    /// as CJK compatibility ideographs, Devanagari QA), not a conjoining jamo, and not one of the
+    /// vowel signs that compose with the letter before them.
     static func normalized(_ text: String) -> String {
         let composed = UTF8Scalar.allNonASCII(of: text) { value in
             if value < 0x300 || (0xAC00...0xD7A3).contains(value) { return true }
-            guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered else { return false }
-            return !(0x1100...0x11FF).contains(value) && !(0xA960...0xA97F).contains(value) && !(0xD7B0...0xD7FF).contains(value)
+            guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
+                  !scalar.properties.isFullCompositionExclusion else { return false }
+            if (0x1100...0x11FF).contains(value) || (0xA960...0xA97F).contains(value) || (0xD7B0...0xD7FF).contains(value) { return false }
+            let mayCompose = (0x0900...0x1BFF).contains(value) || (0x11000...0x11FFF).contains(value)
+            return !mayCompose || !composingStarters.contains(value)
         }
         return composed ? text : text.precomposedStringWithCanonicalMapping
     }
+
+    /// Starters that compose with the scalar before them (NFC_Quick_Check=Maybe with combining
+    /// class 0), Hangul jamo aside: Indic, Sinhala, Myanmar, Balinese and Brahmi-derived vowel signs.
+    /// The second scalar of every two-scalar canonical decomposition that is a starter, as this
+    /// machine's Foundation (the normalizer used here) and Unicode 14's tables give them.
+    static let composingStarters: Set<UInt32> = [
+        0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5, 0x0CD6, 0x0D3E, 0x0D57,
+        0x0DCF, 0x0DDF, 0x102E, 0x1B35, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930,
+    ]
 
     /// The files, given each document's entry (`Feeds.searchEntry`) in site order, or made here.
     /// One document's grams as the index was made with them, kept by `serve` from one rebuild to

@@ -258,10 +258,13 @@ final class ElementCounter: NSObject, XMLParserDelegate {
 
     /// The grams read from UTF-8 are those of the text's NFC scalars, lower-cased as Swift (and
     /// search.js) lower-case them: random text of ASCII, Hangul (composed and not), accented and
-    /// upper-case letters, other scripts, emoji and all kinds of spaces.
+    /// upper-case letters, other scripts, emoji and all kinds of spaces; and what NFC changes though
+    /// no mark is in it: singletons (a CJK compatibility ideograph, ANGSTROM SIGN), a composition
+    /// exclusion (Devanagari QA), vowel signs that compose with the letter before them (Tamil, Balinese).
     @Test func gramsReadFromUTF8AreThoseOfTheNFCScalars() {
         let pieces = ["회고", "a", "Z", " ", "\u{A0}", "\u{3000}", "\t", "É", "é", "e\u{301}", "\u{1112}\u{116C}", "İ", "Σ", "ß", "日本",
-                      "😀", "Ⅻ", "ǅ", "-", "1", "\u{2028}", "ﬁ", "Ａ"]
+                      "😀", "Ⅻ", "ǅ", "-", "1", "\u{2028}", "ﬁ", "Ａ", "\u{F900}", "\u{212B}", "\u{0958}", "\u{0BC6}", "\u{0BBE}",
+                      "\u{1B05}", "\u{1B35}"]
         var random = SplitMix(seed: 11)
         for _ in 0..<500 {
             let text = random.text(of: pieces, count: 16)
