@@ -103,7 +103,6 @@ public enum UnicodeWhitespace {
     }
 }
 
-/// Reading UTF-8 a byte at a time, as the passes over whole bodies do: ASCII without decoding.
 extension UnsafeBufferPointer where Element == UInt8 {
     /// Where `byte` is first found from `start` on, by memchr (whole bodies and files are searched).
     @inlinable
@@ -113,6 +112,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 }
 
+/// Reading UTF-8 a byte at a time, as the passes over whole bodies do: ASCII without decoding.
 public enum UTF8Scalar {
     /// Whether every non-ASCII scalar of `text` passes `test`; ASCII passes without being decoded.
     @inlinable
