@@ -214,7 +214,7 @@ extension SiteBuilder {
         switch input {
         case .bytes(let encoded): return encoded
         case .searchIndex: return []
-        case .template(let template, let values): return Array((theme.render(template, values: values.templateData) ?? "").utf8)
+        case .template(let template, let values): return theme.renderBytes(template, values: values.templateData) ?? []
         }
     }
 

@@ -5,20 +5,10 @@ extension String {
     public mutating func appendEscapingHTML(_ text: String) {
         var text = text
         guard let escaped = text.withUTF8({ bytes -> String? in
-            guard let first = bytes.firstIndex(where: Self.needsEscaping) else { return nil }
+            guard bytes.contains(where: HTMLEscaping.needsEscaping) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                default: out.append(byte)
-                }
-            }
+            out.appendEscapingHTML(bytes)
             return String(decoding: out, as: UTF8.self)
         }) else {
             self += text
@@ -26,9 +16,45 @@ extension String {
         }
         self += escaped
     }
+}
 
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+/// The same for UTF-8 output, as templates write pages.
+extension Array where Element == UInt8 {
+    public mutating func appendEscapingHTML(_ text: String) {
+        var text = text
+        text.withUTF8 { appendEscapingHTML($0) }
+    }
+
+    /// `text`'s UTF-8 as it is.
+    public mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    mutating func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in bytes.indices {
+            guard let entity = HTMLEscaping.entity(for: bytes[index]) else { continue }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            entity.withUTF8Buffer { append(contentsOf: $0) }
+            start = index + 1
+        }
+        append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+}
+
+private enum HTMLEscaping {
+    static func needsEscaping(_ byte: UInt8) -> Bool { entity(for: byte) != nil }
+
+    static func entity(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: return "&amp;"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x22: return "&quot;"
+        case 0x27: return "&#39;"
+        default: return nil
+        }
     }
 }
 

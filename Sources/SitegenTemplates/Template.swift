@@ -3,7 +3,8 @@
 /// transforms `{{name(value)}}` and `{{% CONTENT_TYPE: TEXT }}` pragma, which themes written for
 /// sitegen before used). Names are split into their dotted parts once, here, not on every lookup.
 public final class Template: Sendable, CustomStringConvertible {
-    let nodes: [Node]
+    /// The nodes, laid out for rendering.
+    let program: TemplateProgram
     /// The template's text as written.
     public let description: String
     /// Its partial and parent tags (`{{> name}}`, `{{< name}}`) as the parser read them, with where
@@ -11,7 +12,7 @@ public final class Template: Sendable, CustomStringConvertible {
     let partials: [PartialReference]
 
     init(nodes: [Node], text: String, partials: [PartialReference] = []) {
-        self.nodes = nodes
+        self.program = TemplateProgram(nodes)
         self.description = text
         self.partials = partials
     }
@@ -25,6 +26,11 @@ public final class Template: Sendable, CustomStringConvertible {
 
     /// Renders with `values` as the root of the context; partials are looked up in `partials`.
     public func render(_ values: TemplateData, partials: [String: Template] = [:]) -> String {
+        String(decoding: renderBytes(values, partials: partials), as: UTF8.self)
+    }
+
+    /// The same, as UTF-8: what a page is written as.
+    public func renderBytes(_ values: TemplateData, partials: [String: Template] = [:]) -> [UInt8] {
         var renderer = TemplateRenderer(root: values, partials: partials)
         renderer.render(self)
         return renderer.output

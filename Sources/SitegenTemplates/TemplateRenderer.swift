@@ -1,8 +1,8 @@
 import SitegenCore
 
-/// Renders parsed templates into one string. The context is a stack of values, innermost last:
-/// a name is looked up from the innermost value outwards, as Mustache does; sections push and pop
-/// instead of copying the stack.
+/// Renders compiled templates (`TemplateProgram`) into UTF-8 bytes. The context is a stack of values,
+/// innermost last: a name is looked up from the innermost value outwards, as Mustache does; sections
+/// push and pop instead of copying the stack.
 struct TemplateRenderer {
     let partials: [String: Template]
     private var stack: [TemplateData]
@@ -10,10 +10,11 @@ struct TemplateRenderer {
     private var position: ListPosition?
     /// A standalone partial's indentation, put before each line it writes after its first.
     private var indentation: String?
-    /// The block overrides of the `{{<parent}}` tags being rendered, outermost first to win.
-    private var overrides: [String: [Node]]?
+    /// The block overrides of the `{{<parent}}` tags being rendered, outermost first to win: each a
+    /// body in the program of the template that wrote it.
+    private var overrides: [String: (program: TemplateProgram, body: Range<Int32>)]?
     private var escapes = true
-    private(set) var output = ""
+    private(set) var output: [UInt8] = []
 
     init(root: TemplateData, partials: [String: Template]) {
         self.partials = partials
@@ -22,89 +23,103 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ template: Template) {
-        render(template.nodes)
+        render(template.program, template.program.main)
     }
 
-    private mutating func render(_ nodes: [Node]) {
+    /// The operations in `range` of `program`, those at its top level one after another.
+    private mutating func render(_ program: TemplateProgram, _ range: Range<Int32>) {
         let escaping = escapes
         defer { escapes = escaping }
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node) }
+            var index = range.lowerBound
+            while index < range.upperBound { index = render(program, at: index) }
             return
         }
-        // Indented: each node's output goes after the indentation when what this list of nodes
-        // wrote so far ends a line.
-        // The page so far is swapped out while a node writes, not copied: a copy kept alive would
-        // make the append below copy the whole page again, once per node of every indented partial.
+        // Indented: each operation's output goes after the indentation when what this range wrote
+        // so far ends a line. The page so far is swapped out while an operation writes, not copied.
         var endsLine = false
-        var outer = ""
-        for node in nodes {
+        var outer: [UInt8] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
             swap(&outer, &output)
-            render(node)
-            var piece = ""
+            index = render(program, at: index)
+            var piece: [UInt8] = []
             swap(&piece, &output)
             swap(&output, &outer)
             guard !piece.isEmpty else { continue }
-            if endsLine { output += indentation }
+            if endsLine { output += indentation.utf8 }
             output += piece
-            endsLine = piece.utf8.last == UInt8(ascii: "\n")
+            endsLine = piece.last == UInt8(ascii: "\n")
         }
     }
 
-    private mutating func render(_ node: Node) {
-        switch node {
-        case .text(let text):
-            output += text
-        case .variable(let name, let escaped):
-            let value = lookUp(name)
+    /// Renders the operation at `index`; returns where the next one at its level starts.
+    private mutating func render(_ program: TemplateProgram, at index: Int32) -> Int32 {
+        let operation = program.operations[Int(index)]
+        switch operation.kind {
+        case .text:
+            output.append(contentsOf: program.text(operation))
+        case .variable:
+            let value = lookUp(program, program.names[Int(operation.first)])
             if case .text(let text) = value {
-                write(text, escaped: escaped)
+                write(text, escaped: operation.flag)
             } else if !value.isNone {
-                write(value.text, escaped: escaped)
+                write(value.text, escaped: operation.flag)
             }
-        case .section(let name, let inverted, let body):
-            let value = lookUp(name)
-            if inverted { renderInverted(value, body) } else { renderSection(value, body) }
-        case .partial(let name, let dynamic, let indented, let inherits):
-            var partialName = name
-            if dynamic {
-                guard case .text(let named) = lookUp(TemplateName(root: .stack, parts: name.split(separator: ".").map(String.init),
-                                                                  transforms: [], written: name)) else { return }
+        case .section, .invertedSection:
+            let value = lookUp(program, program.names[Int(operation.first)])
+            let body = index + 1..<operation.second
+            if operation.kind == .invertedSection { renderInverted(value, program, body) } else { renderSection(value, program, body) }
+            return operation.second
+        case .partial:
+            let partial = program.partials[Int(operation.first)]
+            var partialName = partial.name
+            if partial.dynamic {
+                let parts = partial.name.split(separator: ".").map(String.init)
+                let value = parts.withUnsafeBufferPointer { lookUp(root: .stack, parts: $0, transforms: UnsafeBufferPointer(start: nil, count: 0)) }
+                guard case .text(let named) = value else { return operation.second }
                 partialName = named
             }
-            guard let template = partials[partialName] else { return }
+            guard let template = partials[partialName] else { return operation.second }
             let saved = (indentation, overrides, position, escapes)
-            if let indented { indentation = (indentation ?? "") + indented }
-            if let inherits {
-                overrides = overrides.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            if let indented = partial.indentation { indentation = (indentation ?? "") + indented }
+            if let inherits = partial.overrides {
+                let bodies = inherits.mapValues { (program: program, body: $0) }
+                overrides = overrides.map { $0.merging(bodies) { outer, _ in outer } } ?? bodies
             }
             position = nil
             escapes = true
-            render(template.nodes)
+            render(template.program, template.program.main)
             (indentation, overrides, position, escapes) = saved
-        case .block(let name, let defaults, let indented):
+            return operation.second
+        case .block:
+            let block = program.blocks[Int(operation.first)]
             let saved = (indentation, position)
-            indentation = (indentation ?? "") + indented
+            indentation = (indentation ?? "") + block.indentation
             position = nil
-            render(overrides?[name] ?? defaults)
+            if let override = overrides?[block.name] {
+                render(override.program, override.body)
+            } else {
+                render(program, block.defaults)
+            }
             (indentation, position) = saved
-        case .blockOverride:
-            break
-        case .escaping(let escaping):
-            escapes = escaping
+            return operation.second
+        case .escaping:
+            escapes = operation.flag
         }
+        return index + 1
     }
 
     private mutating func write(_ text: String, escaped: Bool) {
-        if escaped && escapes { output.appendEscapingHTML(text) } else { output += text }
+        if escaped && escapes { output.appendEscapingHTML(text) } else { output.appendUTF8(text) }
     }
 
-    private mutating func renderSection(_ value: TemplateData, _ body: [Node]) {
+    private mutating func renderSection(_ value: TemplateData, _ program: TemplateProgram, _ body: Range<Int32>) {
         switch value {
         case .none:
             return
         case .bool(let shown):
-            if shown { render(body) }
+            if shown { render(program, body) }
         case .list(let list):
             let count = list.count
             guard count > 0 else { return }
@@ -112,51 +127,56 @@ struct TemplateRenderer {
             for index in 0..<count {
                 stack.append(list.item(index))
                 position = ListPosition(first: index == 0, last: index == count - 1, index: index)
-                render(body)
+                render(program, body)
                 stack.removeLast()
             }
             position = outer
         default:
-            render(body, inside: value)
+            render(program, body, inside: value)
         }
     }
 
     /// The body with `value` as the innermost value, outside any list position.
-    private mutating func render(_ body: [Node], inside value: TemplateData) {
+    private mutating func render(_ program: TemplateProgram, _ body: Range<Int32>, inside value: TemplateData) {
         let outer = position
         stack.append(value)
         position = nil
-        render(body)
+        render(program, body)
         stack.removeLast()
         position = outer
     }
 
-    private mutating func renderInverted(_ value: TemplateData, _ body: [Node]) {
+    private mutating func renderInverted(_ value: TemplateData, _ program: TemplateProgram, _ body: Range<Int32>) {
         switch value {
         case .none:
-            render(body)
+            render(program, body)
         case .bool(let shown):
-            if !shown { render(body) }
+            if !shown { render(program, body) }
         case .list(let list):
-            if list.count == 0 { render(body, inside: value) }
+            if list.count == 0 { render(program, body, inside: value) }
         default:
             return
         }
     }
 
-    private func lookUp(_ name: TemplateName) -> TemplateData {
+    private func lookUp(_ program: TemplateProgram, _ name: TemplateProgram.Name) -> TemplateData {
+        lookUp(root: name.root, parts: UnsafeBufferPointer(rebasing: program.words[Int(name.parts.lowerBound)..<Int(name.parts.upperBound)]),
+               transforms: UnsafeBufferPointer(rebasing: program.words[Int(name.transforms.lowerBound)..<Int(name.transforms.upperBound)]))
+    }
+
+    private func lookUp(root: TemplateName.Root, parts: UnsafeBufferPointer<String>, transforms: UnsafeBufferPointer<String>) -> TemplateData {
         var value: TemplateData
-        switch name.root {
+        switch root {
         case .position:
             value = position.map { .object($0) } ?? .none
         case .current:
             value = stack[stack.count - 1]
-            for part in name.parts {
+            for part in parts {
                 value = value.child(named: part)
                 if value.isNone { return .none }
             }
         case .stack:
-            guard let first = name.parts.first else {
+            guard let first = parts.first else {
                 value = stack[stack.count - 1]
                 break
             }
@@ -168,12 +188,12 @@ struct TemplateRenderer {
                 level -= 1
             }
             if value.isNone { return .none }
-            for part in name.parts.dropFirst() {
+            for part in parts.dropFirst() {
                 value = value.child(named: part)
                 if value.isNone { return .none }
             }
         }
-        for transform in name.transforms.reversed() {
+        for transform in transforms.reversed() {
             value = value.transform(transform)
             if value.isNone { return .none }
         }

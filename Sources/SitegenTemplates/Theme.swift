@@ -87,4 +87,9 @@ public struct Theme: Sendable {
     public func render(_ name: String, values: TemplateData) -> String? {
         templates[name]?.render(values, partials: templates)
     }
+
+    /// The same, as the UTF-8 bytes a page is written as.
+    public func renderBytes(_ name: String, values: TemplateData) -> [UInt8]? {
+        templates[name]?.renderBytes(values, partials: templates)
+    }
 }
