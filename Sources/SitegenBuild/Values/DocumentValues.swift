@@ -359,10 +359,17 @@ struct PageValues: TemplateValue {
     var inherited: (any TemplateObject)? { summary }
 }
 
-/// The context of a document's own page.
-struct DocumentPageValues: TemplateValue {
-    var site: Shared<SiteValues>
-    var page: Shared<PageValues>
+/// The context of a document's own page. A class: the root of a page's context is read on every
+/// lookup of `site.…` and `page.…`, and copying a struct of the two would retain `site`, which every
+/// page on every core shares, each time.
+final class DocumentPageValues: TemplateValue {
+    let site: Shared<SiteValues>
+    let page: Shared<PageValues>
+
+    init(site: Shared<SiteValues>, page: Shared<PageValues>) {
+        self.site = site
+        self.page = page
+    }
 
     static let fields: [Field] = [
         .init("site") { $0.site },
