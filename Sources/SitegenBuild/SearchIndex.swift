@@ -117,9 +117,16 @@ enum SearchIndex {
             var capacity = 64
             while capacity < (text.utf8.count / 2 + title.utf8.count + 64) * 2 { capacity <<= 1 }
             index = GramIndex(capacity: capacity)
-            add(title, SearchIndex.title)
-            add(tags.joined(separator: " "), SearchIndex.tags)
-            add(text, SearchIndex.text)
+            let tags = tags.joined(separator: " ")
+            if !(add(title, SearchIndex.title) && add(tags, SearchIndex.tags) && add(text, SearchIndex.text)) {
+                // A field that may not be NFC: its grams so far may be wrong (NFC can join a mark to
+                // the letter before it), so all are made again from the normalized fields.
+                index = GramIndex(capacity: capacity)
+                flags = []
+                for (field, flag) in [(title, SearchIndex.title), (tags, SearchIndex.tags), (text, SearchIndex.text)] {
+                    add(field.precomposedStringWithCanonicalMapping, flag, normalized: true)
+                }
+            }
         }
 
         mutating func insert(_ key: UInt64, _ flag: UInt8) {
@@ -135,56 +142,61 @@ enum SearchIndex {
         }
 
         /// The field's one- and two-character grams, spaces breaking pairs. Read from its UTF-8:
-        /// ASCII and Hangul syllables, most of any text here, need no Unicode tables.
-        private mutating func add(_ field: String, _ flag: UInt8) {
+        /// ASCII and Hangul syllables, most of any text here, need no Unicode tables. Unless the field
+        /// is `normalized`, each other scalar must pass `staysComposed`; false, with the grams made
+        /// so far, when one does not (the field may not be NFC, as search.js reads it).
+        @discardableResult
+        private mutating func add(_ field: String, _ flag: UInt8, normalized: Bool = false) -> Bool {
             var previous: UInt32 = 0
             func take(_ value: UInt32) {
-                if value == 0 || UnicodeWhitespace.contains(value) {
-                    previous = 0
-                    return
-                }
                 insert(UInt64(value) << 21, flag)
                 if previous != 0 { insert(UInt64(previous) << 21 | UInt64(value), flag) }
                 previous = value
             }
-            var text = SearchIndex.normalized(field)
-            text.withUTF8 { bytes in
+            var text = field
+            return text.withUTF8 { bytes in
                 var index = 0
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte < 0x80 {
-                        take(byte >= 0x41 && byte <= 0x5A ? UInt32(byte) + 32 : UInt32(byte))
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0 {
+                            previous = 0
+                        } else {
+                            take(byte >= 0x41 && byte <= 0x5A ? UInt32(byte) + 32 : UInt32(byte))
+                        }
                         index += 1
                         continue
                     }
                     let value = UTF8Scalar.decode(bytes, at: &index)
                     if (0xAC00...0xD7A3).contains(value) {
-                        take(value)  // Hangul syllables: no case
+                        take(value)  // Hangul syllables: no case, no space, composed
+                        continue
+                    }
+                    if !normalized, !SearchIndex.staysComposed(value) { return false }
+                    if UnicodeWhitespace.contains(value) {
+                        previous = 0
                     } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
                         for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower.value) }
                     } else {
                         take(value)
                     }
                 }
+                return true
             }
         }
     }
 
-    /// The field in NFC, as search.js normalizes it; most text already is, and is not copied.
-    /// A scalar leaves the text as it is when NFC would keep it and would not join it to the one
-    /// before: a starter (combining class 0) that is not excluded from composition (singletons such
-    /// as CJK compatibility ideographs, Devanagari QA), not a conjoining jamo, and not one of the
-    /// vowel signs that compose with the letter before them.
-    static func normalized(_ text: String) -> String {
-        let composed = UTF8Scalar.allNonASCII(of: text) { value in
-            if value < 0x300 || (0xAC00...0xD7A3).contains(value) { return true }
-            guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
-                  !scalar.properties.isFullCompositionExclusion else { return false }
-            if (0x1100...0x11FF).contains(value) || (0xA960...0xA97F).contains(value) || (0xD7B0...0xD7FF).contains(value) { return false }
-            let mayCompose = (0x0900...0x1BFF).contains(value) || (0x11000...0x11FFF).contains(value)
-            return !mayCompose || !composingStarters.contains(value)
-        }
-        return composed ? text : text.precomposedStringWithCanonicalMapping
+    /// Whether NFC keeps the scalar as it is and joins it to none before it, so that text made of
+    /// such scalars is NFC as search.js normalizes it: a starter (combining class 0) that is not
+    /// excluded from composition (singletons such as CJK compatibility ideographs, Devanagari QA),
+    /// not a conjoining jamo, and not one of the vowel signs that compose with the letter before them.
+    static func staysComposed(_ value: UInt32) -> Bool {
+        if value < 0x300 || (0xAC00...0xD7A3).contains(value) { return true }
+        guard let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered,
+              !scalar.properties.isFullCompositionExclusion else { return false }
+        if (0x1100...0x11FF).contains(value) || (0xA960...0xA97F).contains(value) || (0xD7B0...0xD7FF).contains(value) { return false }
+        let mayCompose = (0x0900...0x1BFF).contains(value) || (0x11000...0x11FFF).contains(value)
+        return !mayCompose || !composingStarters.contains(value)
     }
 
     /// Starters that compose with the scalar before them (NFC_Quick_Check=Maybe with combining
