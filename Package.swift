@@ -39,6 +39,8 @@ let package = Package(
             cxxSettings: [.define("QT_NO_KEYWORDS")],
             linkerSettings: [.linkedLibrary("KF5SyntaxHighlighting"), .linkedLibrary("stdc++")]
         ),
+        // A per-thread bump allocator that libcmark-gfm parses and renders a document with.
+        .target(name: "CMarkdownArena", dependencies: ["CCmarkGFM"]),
         // glibc calls Swift's Glibc module leaves out: malloc_trim, renameat2(RENAME_EXCHANGE).
         .systemLibrary(name: "CMalloc"),
         .target(name: "SitegenCore"),
@@ -46,7 +48,7 @@ let package = Package(
             name: "SitegenContent",
             dependencies: ["SitegenCore", .product(name: "Yams", package: "Yams"), .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
-        .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM", "CSyntaxHighlighting"]),
+        .target(name: "SitegenMarkdown", dependencies: ["SitegenCore", "CCmarkGFM", "CMarkdownArena", "CSyntaxHighlighting"]),
         .target(
             name: "SitegenTemplates",
             dependencies: ["SitegenCore", "SitegenContent"],

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CMarkdownArena
 import Foundation
 import Glibc
 import SitegenCore
@@ -61,7 +62,12 @@ public enum MarkdownRenderer {
     private static func renderTree(_ markdown: String, options: MarkdownOptions, isExcerpt: Bool) -> Rendered {
         precondition(extensionsRegistered)
         let cmarkOptions = cmarkOptions(options)
-        guard let parser = cmark_parser_new(cmarkOptions) else { return .empty }
+        // The document's parser, tree and HTML come from this thread's arena, let go of at once
+        // when all below is done (this `defer` runs last).
+        let mark = sitegen_arena_take_mark()
+        defer { sitegen_arena_rewind(mark) }
+        let arena = sitegen_arena_allocator()
+        guard let parser = cmark_parser_new_with_mem(cmarkOptions, arena) else { return .empty }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
@@ -77,7 +83,7 @@ public enum MarkdownRenderer {
         guard let document = finished else { return .empty }
         defer { cmark_node_free(document) }
 
-        let tree = Tree(document: document, options: options, source: markdown)
+        let tree = Tree(document: document, options: options, source: markdown, allocator: arena)
         defer { tree.releaseDetached() }
         if hasStandIns { tree.restoreMathDelimiters() }
         let inlineMath = mayHoldMath && tree.renderMath()
@@ -96,14 +102,14 @@ public enum MarkdownRenderer {
         let filledMarker = tree.placeTOCMarkers(html: isExcerpt ? nil : tocHTML)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         if isExcerpt { tree.pointInPageLinksAtThePage(within: document) }
-        var html = tree.placeMarkedAttributes(in: takeString(cmark_render_html(document, cmarkOptions, extensions)))
+        var html = tree.placeMarkedAttributes(in: takeString(cmark_render_html(document, cmarkOptions, extensions), allocator: arena))
         if let label = options.footnoteBackLabel, html.utf8Range(of: "data-footnote-backref") != nil {
             html = html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"\(escapeHTML(label))\"")
         }
         let (statistics, text) = isExcerpt ? (TextStatistics(), "") : tree.readableText()
         let excerpt = tree.firstParagraph().map { paragraph in
             tree.pointInPageLinksAtThePage(within: paragraph)
-            return takeString(cmark_render_html(paragraph, cmarkOptions, extensions))
+            return takeString(cmark_render_html(paragraph, cmarkOptions, extensions), allocator: arena)
         } ?? ""
         return Rendered(
             html: html,
@@ -127,7 +133,7 @@ public enum MarkdownRenderer {
         feed(parser, markdown)
         guard let document = inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
-        return takeString(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
+        return takeString(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)), allocator: cmark_get_default_mem_allocator())
     }
 
     /// Hands the text's UTF-8 to the parser in place: passing a `String` where C wants a pointer
@@ -139,10 +145,10 @@ public enum MarkdownRenderer {
         }
     }
 
-    /// Copies and frees a string cmark allocated.
-    static func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+    /// Copies and frees a string cmark rendered, with the allocator of the tree it rendered.
+    static func takeString(_ pointer: UnsafeMutablePointer<CChar>?, allocator: UnsafeMutablePointer<cmark_mem>) -> String {
         guard let pointer else { return "" }
-        defer { free(pointer) }
+        defer { allocator.pointee.free(pointer) }
         return String(cString: pointer)
     }
 }

@@ -1,5 +1,6 @@
 import SitegenCore
 import CCmarkGFM
+import CMarkdownArena
 
 /// TeX math as blogs write it, recognised while cmark parses inlines, so emphasis, entities and
 /// backslash escapes never touch it: `$…$` (pandoc's rule: no space inside either `$`, no `$` after a space inside, and no digit
@@ -132,7 +133,9 @@ enum Math {
         guard bytes.contains(where: { $0 >= 0x80 || ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z"))
             || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) else { return nil }
         let tex = restore(String(decoding: bytes, as: UTF8.self), unescaped: false)
-        guard let node = cmark_node_new(CMARK_NODE_CODE) else { return nil }
+        // The extension is attached only to `renderTree`'s parsers, which allocate from this
+        // thread's arena, and cmark adds a node to a tree only if both have the same allocator.
+        guard let node = cmark_node_new_with_mem(CMARK_NODE_CODE, sitegen_arena_allocator()) else { return nil }
         cmark_node_set_literal(node, tex)
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: form.rawValue))
         cmark_inline_parser_set_offset(inline, Int32(end))

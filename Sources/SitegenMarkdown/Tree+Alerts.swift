@@ -35,7 +35,7 @@ extension Tree {
             firstLine.forEach(remove)
             if let lineEnd { remove(lineEnd) }
             if cmark_node_first_child(paragraph) == nil { remove(paragraph) }
-            guard let alert = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let alert = newNode(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             let title = options.alertTitles[kind] ?? kind.prefix(1).uppercased() + kind.dropFirst()
             cmark_node_set_on_enter(alert, "<div class=\"markdown-alert markdown-alert-\(kind)\">\n<p class=\"markdown-alert-title\">\(escapeHTML(title))</p>\n")
             cmark_node_set_on_exit(alert, "</div>\n")

@@ -164,7 +164,7 @@ extension Tree {
 
     private func apply(_ attributes: BlockAttributes, to node: OpaquePointer) {
         let type = cmark_node_get_type(node)
-        if type == CMARK_NODE_BLOCK_QUOTE, let quote = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+        if type == CMARK_NODE_BLOCK_QUOTE, let quote = newNode(CMARK_NODE_CUSTOM_BLOCK) {
             // The quote itself carries them, as cmark writes a quote: `<blockquote>`, its blocks, `</blockquote>`.
             cmark_node_set_on_enter(quote, "<blockquote\(attributes.html(safe: !options.allowsRawHTML))>")
             cmark_node_set_on_exit(quote, "</blockquote>")
@@ -181,13 +181,13 @@ extension Tree {
         } else if type == CMARK_NODE_HEADING {
             headingAttributes[node] = merged(headingAttributes[node], attributes)
         } else if type == CMARK_NODE_LIST || type == CMARK_NODE_CODE_BLOCK || Self.isTable(node),
-                  let marker = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                  let marker = newNode(CMARK_NODE_CUSTOM_BLOCK) {
             // kramdown puts them on the element itself: `<ul class="…">`, `<table …>`, `<pre …>`.
             cmark_node_set_on_enter(marker, Self.attributeMarker(markedAttributes.count))
             cmark_node_set_on_exit(marker, "")
             markedAttributes.append(attributes.html(safe: !options.allowsRawHTML))
             cmark_node_insert_before(node, marker)
-        } else if let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+        } else if let wrapper = newNode(CMARK_NODE_CUSTOM_BLOCK) {
             cmark_node_set_on_enter(wrapper, "<div\(attributes.html(safe: !options.allowsRawHTML))>")
             cmark_node_set_on_exit(wrapper, "</div>")
             cmark_node_insert_before(node, wrapper)

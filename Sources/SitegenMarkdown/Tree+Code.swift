@@ -45,7 +45,7 @@ extension Tree {
             }
             let html = form == .display
                 ? "<span class=\"math display\">\\[\(escapeHTML(tex))\\]</span>" : Math.html(tex, display: false)
-            guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            guard let span = newNode(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(span, html)
             cmark_node_set_on_exit(span, "")
             if cmark_node_replace(node, span) == 1 {

@@ -37,13 +37,13 @@ extension Tree {
             guard file != nil || (caption != nil && (url.hasPrefix("http:") || url.hasPrefix("https:"))) else { continue }
             let alt = plainText(node)
             let image = imageTag(url: url, file: file, alt: alt, title: caption == nil ? title : "")
-            if let caption, let paragraph = cmark_node_parent(node), let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            if let caption, let paragraph = cmark_node_parent(node), let figure = newNode(CMARK_NODE_CUSTOM_BLOCK) {
                 cmark_node_set_on_enter(figure, "<figure>\(image)<figcaption>\(escapeHTML(caption))</figcaption></figure>\n")
                 cmark_node_set_on_exit(figure, "")
                 cmark_node_replace(paragraph, figure)
                 cmark_node_free(paragraph)
                 customText[figure] = alt.isEmpty ? caption : alt + " " + caption
-            } else if let element = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+            } else if let element = newNode(CMARK_NODE_CUSTOM_INLINE) {
                 customText[element] = alt
                 cmark_node_set_on_enter(element, image)
                 cmark_node_set_on_exit(element, "")

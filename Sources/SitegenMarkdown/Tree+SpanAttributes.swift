@@ -46,7 +46,7 @@ extension Tree {
 
     /// The link or image written as HTML with its attributes, the link's text still rendered by cmark.
     private func replaceWithAttributes(_ node: OpaquePointer, _ attributes: BlockAttributes) {
-        guard let element = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        guard let element = newNode(CMARK_NODE_CUSTOM_INLINE) else { return }
         let safe = !options.allowsRawHTML
         var url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         if safe && !BlockAttributes.isSafe(key: "href", value: url) { url = "" }

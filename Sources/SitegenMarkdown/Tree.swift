@@ -33,11 +33,19 @@ final class Tree {
 
     /// The Markdown the tree was parsed from, for what the tree does not keep (a quote's `>`).
     let source: String
+    /// The allocator the tree was parsed with: cmark joins only nodes made with the same one.
+    let allocator: UnsafeMutablePointer<cmark_mem>
 
-    init(document: OpaquePointer, options: MarkdownOptions, source: String) {
+    init(document: OpaquePointer, options: MarkdownOptions, source: String, allocator: UnsafeMutablePointer<cmark_mem>) {
         self.document = document
         self.options = options
         self.source = source
+        self.allocator = allocator
+    }
+
+    /// A new node to put in this tree.
+    func newNode(_ type: cmark_node_type) -> OpaquePointer? {
+        cmark_node_new_with_mem(type, allocator)
     }
 
     /// Line `number` (1-based) of the source.
@@ -155,7 +163,7 @@ final class Tree {
     @discardableResult
     func replaceInlineContainer(_ node: OpaquePointer, open: String, close: String) -> OpaquePointer? {
         // The block's own enter and exit stay unset: cmark writes nothing for an empty one.
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
+        guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK), let inline = newNode(CMARK_NODE_CUSTOM_INLINE) else { return nil }
         cmark_node_set_on_enter(inline, open)
         cmark_node_set_on_exit(inline, close)
         cmark_node_append_child(block, inline)
@@ -180,7 +188,7 @@ final class Tree {
 
     /// Puts `html` in place of `node`.
     func replace(_ node: OpaquePointer, withHTML html: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK) else { return }
         cmark_node_set_on_enter(block, html)
         cmark_node_replace(node, block)
         cmark_node_free(node)
