@@ -147,12 +147,9 @@ enum SearchIndex {
         /// so far, when one does not (the field may not be NFC, as search.js reads it).
         @discardableResult
         private mutating func add(_ field: String, _ flag: UInt8, normalized: Bool = false) -> Bool {
+            // `take` is a method, not a function nested here: captured by the closure below, a
+            // nested function that changes `self` checked its access at run time on every call.
             var previous: UInt32 = 0
-            func take(_ value: UInt32) {
-                insert(UInt64(value) << 21, flag)
-                if previous != 0 { insert(UInt64(previous) << 21 | UInt64(value), flag) }
-                previous = value
-            }
             var text = field
             return text.withUTF8 { bytes in
                 var index = 0
@@ -162,27 +159,34 @@ enum SearchIndex {
                         if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0 {
                             previous = 0
                         } else {
-                            take(byte >= 0x41 && byte <= 0x5A ? UInt32(byte) + 32 : UInt32(byte))
+                            take(byte >= 0x41 && byte <= 0x5A ? UInt32(byte) + 32 : UInt32(byte), flag, after: &previous)
                         }
                         index += 1
                         continue
                     }
                     let value = UTF8Scalar.decode(bytes, at: &index)
                     if (0xAC00...0xD7A3).contains(value) {
-                        take(value)  // Hangul syllables: no case, no space, composed
+                        take(value, flag, after: &previous)  // Hangul syllables: no case, no space, composed
                         continue
                     }
                     if !normalized, !SearchIndex.staysComposed(value) { return false }
                     if UnicodeWhitespace.contains(value) {
                         previous = 0
                     } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
-                        for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower.value) }
+                        for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower.value, flag, after: &previous) }
                     } else {
-                        take(value)
+                        take(value, flag, after: &previous)
                     }
                 }
                 return true
             }
+        }
+
+        /// The character's gram, and the pair it makes with the one before (none after a space).
+        private mutating func take(_ value: UInt32, _ flag: UInt8, after previous: inout UInt32) {
+            insert(UInt64(value) << 21, flag)
+            if previous != 0 { insert(UInt64(previous) << 21 | UInt64(value), flag) }
+            previous = value
         }
     }
 
