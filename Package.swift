@@ -93,7 +93,7 @@ let package = Package(
         .target(name: "SitegenTestSupport", path: "Tests/SitegenTestSupport"),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenTestSupport"]),
         .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
-        .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown", "SitegenTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown", "CMarkdownArena", "SitegenTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SitegenTemplatesTests",
             dependencies: ["SitegenTemplates", "SitegenTestSupport", .product(name: "Mustache", package: "swift-mustache")]
