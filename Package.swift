@@ -92,7 +92,7 @@ let package = Package(
         // Test helpers every test target shares: scratch folders, file trees, golden comparisons.
         .target(name: "SitegenTestSupport", path: "Tests/SitegenTestSupport"),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenTestSupport"]),
-        .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent"]),
+        .testTarget(name: "SitegenContentTests", dependencies: ["SitegenContent", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown", "CMarkdownArena", "SitegenTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SitegenTemplatesTests",

@@ -128,7 +128,7 @@ public struct FrontMatter: Sendable, Hashable {
             let written = scalar.string.trimmingWhitespaceAtEnds()
             // Null, booleans and numbers are written with letters, digits and `+-._:~` only; a title
             // with a space or any other character is text, without asking Yams' resolver (regular expressions).
-            if scalar.style == .plain, written.utf8.allSatisfy(Self.mayBeTyped) {
+            if scalar.style == .plain, written.utf8.allSatisfy(Self.mayBeTyped), !Self.surelyText(written) {
                 let tag = node.tag
                 if tag == Tag(.null) { return .null }
                 if tag == Tag(.bool), let b = node.bool { return .bool(b) }
@@ -153,6 +153,26 @@ public struct FrontMatter: Sendable, Hashable {
             return .map(map)
         }
     }
+
+    /// Whether Yams' resolver could only call the plain scalar text (or a timestamp, which is kept as
+    /// text too), so that its regular expressions need not run (they were most of reading front
+    /// matter): a word that starts with a letter and is not one of YAML 1.1's booleans or nulls
+    /// (every int, float, null and bool that does not is written with a digit, sign, dot or `~`
+    /// first), or a day, `2024-01-31`.
+    static func surelyText(_ written: String) -> Bool {
+        let bytes = written.utf8
+        guard let first = bytes.first else { return false }
+        if (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") { return !yamlWords.contains(written) }
+        guard bytes.count == 10 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            guard index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { return false }
+        }
+        return true
+    }
+
+    /// The words Yams' resolver reads as booleans or null.
+    static let yamlWords: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+                                         "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"]
 
     private static func mayBeTyped(_ byte: UInt8) -> Bool {
         switch byte {
