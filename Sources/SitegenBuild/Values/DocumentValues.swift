@@ -39,7 +39,10 @@ extension TemplateValue {
 
     /// The field called `name` of `value`, else the inherited value's: `.none` when neither has it.
     func child(named name: String) -> TemplateData {
-        for field in Self.fields where field.name == name {
+        // Lengths first: for names of up to 15 bytes the length is in the string itself, and most
+        // fields differ in it, so `==`'s out-of-line comparison runs for few of them.
+        let length = name.utf8.count
+        for field in Self.fields where field.name.utf8.count == length && field.name == name {
             let value = field.read(self)
             if !value.isNone { return value }
             break
