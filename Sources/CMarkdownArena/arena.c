@@ -105,15 +105,20 @@ sitegen_arena_mark sitegen_arena_take_mark(void) {
     return mark;
 }
 
+size_t sitegen_arena_capacity(void) {
+    size_t total = 0;
+    for (chunk *each = first; each; each = each->next) total += each->capacity;
+    return total;
+}
+
 void sitegen_arena_rewind(sitegen_arena_mark mark) {
-    if (!mark.chunk) {
+    if (!mark.chunk || (mark.chunk == first && mark.used == 0)) {
         // Back to empty: the chunks are kept for the next document, up to a bound.
-        if (!first) return;
         size_t kept = 0;
         chunk **link = &first;
         while (*link) {
             chunk *each = *link;
-            if (kept + each->capacity > kept_when_empty && each != first) {
+            if (kept + each->capacity > kept_when_empty) {
                 *link = each->next;
                 free(each);
                 continue;
@@ -122,7 +127,7 @@ void sitegen_arena_rewind(sitegen_arena_mark mark) {
             each->used = 0;
             link = &each->next;
         }
-        current = first;
+        current = first;  // none left: the next allocation makes one
         return;
     }
     current = mark.chunk;

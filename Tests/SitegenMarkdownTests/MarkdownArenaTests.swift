@@ -76,4 +76,19 @@ import Testing
         #expect(after == small + 24 + 8 + 16, "allocation goes on right after the mark")  // 24 rounds to 32, then a 16-byte header
         sitegen_arena_rewind(outer)
     }
+
+    @Test func aDocumentDoneLeavesAtMostEightMegabytesForTheNext() throws {
+        // At a test's start no document is being rendered on this thread: the mark is the arena's start.
+        let start = sitegen_arena_take_mark()
+        let inner = sitegen_arena_take_mark()
+        for _ in 0..<6 { _ = try #require(allocator.pointee.calloc(1, 3 << 20)) }
+        #expect(sitegen_arena_capacity() >= 18 << 20)
+        sitegen_arena_rewind(inner)
+        sitegen_arena_rewind(start)
+        #expect(sitegen_arena_capacity() <= 8 << 20)
+        // And what is kept is used again.
+        let block = try #require(allocator.pointee.calloc(1, 64))
+        #expect(bytes(block, 64) == [UInt8](repeating: 0, count: 64))
+        sitegen_arena_rewind(start)
+    }
 }

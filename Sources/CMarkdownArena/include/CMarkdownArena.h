@@ -24,7 +24,11 @@ cmark_mem *_Nonnull sitegen_arena_allocator(void);
 
 sitegen_arena_mark sitegen_arena_take_mark(void);
 
-/// Everything allocated on this thread since `mark` is gone.
+/// Everything allocated on this thread since `mark` is gone. Back at the start of the arena (the
+/// outermost document done), the chunks kept for the next document are cut to a bound (8 MB).
 void sitegen_arena_rewind(sitegen_arena_mark mark);
+
+/// The bytes this thread's arena holds, used or not.
+size_t sitegen_arena_capacity(void);
 
 #endif
