@@ -117,16 +117,15 @@ enum SearchIndex {
             var capacity = 64
             while capacity < (text.utf8.count / 2 + title.utf8.count + 64) * 2 { capacity <<= 1 }
             index = GramIndex(capacity: capacity)
-            let tags = tags.joined(separator: " ")
-            if !(add(title, SearchIndex.title) && add(tags, SearchIndex.tags) && add(text, SearchIndex.text)) {
-                // A field that may not be NFC: its grams so far may be wrong (NFC can join a mark to
-                // the letter before it), so all are made again from the normalized fields.
-                index = GramIndex(capacity: capacity)
-                flags = []
-                for (field, flag) in [(title, SearchIndex.title), (tags, SearchIndex.tags), (text, SearchIndex.text)] {
-                    add(field.precomposedStringWithCanonicalMapping, flag, normalized: true)
-                }
-            }
+            let fields = [(title, SearchIndex.title), (tags.joined(separator: " "), SearchIndex.tags), (text, SearchIndex.text)]
+            var composed = true
+            for (field, flag) in fields where composed { composed = add(field, flag) }
+            guard !composed else { return }
+            // A field that may not be NFC: its grams so far may be wrong (NFC can join a mark to the
+            // letter before it), so all are made again from the normalized fields.
+            index = GramIndex(capacity: capacity)
+            flags = []
+            for (field, flag) in fields { add(field.precomposedStringWithCanonicalMapping, flag, normalized: true) }
         }
 
         mutating func insert(_ key: UInt64, _ flag: UInt8) {
